@@ -1,0 +1,1 @@
+"""Chaikhana: a blog network, an edited portal and a school in one Django project."""

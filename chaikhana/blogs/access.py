@@ -1,0 +1,95 @@
+"""Fetch + permission in one call. Views never query tenant data directly.
+
+Something a person may not know exists answers 404; something she can see but may
+not change answers 403.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from chaikhana.accounts.models import User
+from chaikhana.blogs import permissions
+from chaikhana.blogs.models import Blog, Membership, Post, SlugRedirect
+
+
+def membership_of(user: User | None, blog: Blog) -> Membership | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return Membership.objects.filter(blog=blog, user=user).first()
+
+
+def access_blog(user: User | None, name: str) -> tuple[Blog, Membership | None]:
+    """A blog whose public pages *user* may read, and her membership of it."""
+    blog = Blog.objects.filter(name=name, is_active=True).first()
+    if blog is None:
+        raise Http404(_("There is no blog at this address."))
+    membership = membership_of(user, blog)
+    if blog.visibility == Blog.Visibility.PRIVATE and membership is None:
+        raise Http404(_("There is no blog at this address."))
+    return blog, membership
+
+
+def access_blog_as_member(user: User, name: str) -> tuple[Blog, Membership]:
+    """A blog *user* writes for; strangers get 404 for private blogs, 403 otherwise."""
+    blog, membership = access_blog(user, name)
+    if membership is None:
+        raise PermissionDenied(_("You are not a member of this blog."))
+    return blog, membership
+
+
+def access_blog_for_manage(user: User, name: str) -> tuple[Blog, Membership]:
+    blog, membership = access_blog_as_member(user, name)
+    if not permissions.can_manage_blog(membership):
+        raise PermissionDenied(_("Only the blog's owner may change its settings."))
+    return blog, membership
+
+
+def access_public_post(
+    user: User | None, blog: Blog, membership: Membership | None, slug: str
+) -> Post:
+    """A post or page at *slug* that the reader may open; raises Http404 otherwise.
+
+    An old slug raises :class:`MovedPost` so the view can answer 301.
+    """
+    readable = Post.objects.for_blog(blog).readable_by(user, membership)
+    post = readable.select_related("blog", "author").filter(slug=slug).first()
+    if post is not None:
+        return post
+    moved = SlugRedirect.objects.filter(blog=blog, old_slug=slug).select_related("post").first()
+    if moved is not None and readable.filter(pk=moved.post_id).exists():
+        raise MovedPost(moved.post)
+    raise Http404(_("There is no post at this address."))
+
+
+class MovedPost(Exception):
+    def __init__(self, post: Post) -> None:
+        super().__init__(post.slug)
+        self.post = post
+
+
+def access_post(user: User, blog: Blog, post_id: int, *, for_edit: bool = False) -> Post:
+    """A post of *blog* in the dashboard: visible to members, editable per role."""
+    membership = membership_of(user, blog)
+    if membership is None:
+        raise Http404(_("There is no post here."))
+    post = Post.objects.for_blog(blog).select_related("blog", "author").filter(pk=post_id).first()
+    if post is None:
+        raise Http404(_("There is no post here."))
+    if for_edit and not permissions.can_edit_post(membership, post):
+        raise PermissionDenied(_("You may not edit this post."))
+    if not for_edit and not (
+        permissions.can_edit_post(membership, post) or post.status == Post.Status.PUBLISHED
+    ):
+        raise Http404(_("There is no post here."))
+    return post
+
+
+def dashboard_posts(user: User, blog: Blog, membership: Membership) -> Q:
+    """The posts a member sees in her dashboard: all for owners/editors, else her own."""
+    if membership.role in permissions.EDITS_ALL_POSTS:
+        return Q(blog=blog)
+    return Q(blog=blog, author=membership)

@@ -1,0 +1,119 @@
+"""Blog: the tenant every other row belongs to. Membership: who may do what on it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from chaikhana.blogs.roles import Role
+from chaikhana.blogs.validators import validate_blog_name
+
+if TYPE_CHECKING:
+    from chaikhana.accounts.models import User
+
+
+class BlogQuerySet(models.QuerySet["Blog"]):
+    def listed(self) -> BlogQuerySet:
+        """Blogs shown in the directory, feeds of the network and search engines."""
+        return self.filter(visibility=Blog.Visibility.PUBLIC, is_active=True)
+
+    def readable_by(self, user: User | None) -> BlogQuerySet:
+        """Blogs whose public pages *user* may open (unlisted ones by address)."""
+        qs = self.filter(is_active=True)
+        open_to_all = models.Q(visibility__in=[Blog.Visibility.PUBLIC, Blog.Visibility.UNLISTED])
+        if user is None or not user.is_authenticated:
+            return qs.filter(open_to_all)
+        return qs.filter(open_to_all | models.Q(memberships__user=user)).distinct()
+
+    def of_member(self, user: User) -> BlogQuerySet:
+        return self.filter(memberships__user=user)
+
+
+class Blog(models.Model):
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        UNLISTED = "unlisted", _("Unlisted: not in directories or search engines")
+        PRIVATE = "private", _("Private: members only")
+
+    class Theme(models.TextChoices):
+        TEXT = "text", _("Text first")
+        PHOTO = "photo", _("Photo first")
+
+    name = models.CharField(
+        _("address"),
+        max_length=40,
+        unique=True,
+        validators=[validate_blog_name],
+        help_text=_("Lowercase latin letters, digits and hyphens: /@address/"),
+    )
+    title = models.CharField(_("title"), max_length=120)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices, default=Theme.TEXT)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    custom_css = models.TextField(_("custom CSS"), blank=True)
+    posts_per_page = models.PositiveSmallIntegerField(_("posts per page"), default=10)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BlogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("blog")
+        verbose_name_plural = _("blogs")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.url("blogs:home")
+
+    def url(self, viewname: str, **kwargs: object) -> str:
+        """The address of one of this blog's pages, in path or subdomain mode."""
+        if settings.BLOG_HOST_MODE == "subdomain":
+            path = reverse(viewname, urlconf="chaikhana.urls_blog_host", kwargs=kwargs)
+            return f"//{self.name}.{settings.BLOG_DOMAIN}{path}"
+        return reverse(viewname, kwargs={"blog": self.name, **kwargs})
+
+    @property
+    def is_listed(self) -> bool:
+        return self.visibility == self.Visibility.PUBLIC
+
+
+class Membership(models.Model):
+    """A person's role on a blog and the name she writes under there."""
+
+    blog = models.ForeignKey(Blog, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
+    pen_name = models.CharField(
+        _("author name on this blog"),
+        max_length=100,
+        help_text=_("Readers see this name. It need not be your username."),
+    )
+    slug = models.SlugField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["blog", "user"], name="one_membership_per_user"),
+            models.UniqueConstraint(fields=["blog", "slug"], name="unique_author_slug_per_blog"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pen_name} ({self.get_role_display()})"
+
+    def get_absolute_url(self) -> str:
+        return self.blog.url("blogs:author", slug=self.slug)

@@ -1,0 +1,11 @@
+"""Signals other apps listen to (reading, linkbacks, federation, network).
+
+Sent only by actions, only after commit, with ids: listeners load what they need.
+"""
+
+from django.dispatch import Signal
+
+post_published = Signal()  # post_id
+post_changed = Signal()  # post_id: any saved change to a post, published or not
+post_deleted = Signal()  # post_id, blog_id
+blog_changed = Signal()  # blog_id: settings, theme, visibility

@@ -1,0 +1,42 @@
+"""Operational endpoints."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django_tasks import default_task_backend
+
+
+def _check_database() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        return cursor.fetchone() == (1,)
+
+
+def _check_cache() -> bool:
+    cache.set("healthz", "ok", 10)
+    return cache.get("healthz") == "ok"
+
+
+def _check_queue() -> bool:
+    # The database queue is reachable when the database is; other backends answer for
+    # themselves through their check framework.
+    return not default_task_backend.check()
+
+
+CHECKS = {"database": _check_database, "cache": _check_cache, "queue": _check_queue}
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 with {"status": "ok", ...} when database, cache and queue answer; 503 otherwise."""
+    results: dict[str, str] = {}
+    for name, check in CHECKS.items():
+        try:
+            results[name] = "ok" if check() else "failing"
+        except Exception:  # a health check reports, it never raises
+            results[name] = "failing"
+    healthy = all(value == "ok" for value in results.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "failing", **results}, status=200 if healthy else 503
+    )

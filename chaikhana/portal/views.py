@@ -1,0 +1,8 @@
+"""The portal's front page: until the edited portal exists, the network's newest posts."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/home.html", {})

@@ -1,0 +1,27 @@
+"""Fixtures shared by every test module."""
+
+import pytest
+
+from chaikhana.core.testing.factories import BlogFactory, UserFactory
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def blog(db, user):
+    return BlogFactory(owner=user)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (throttles, page cache)."""
+    from django.core.cache import cache
+
+    if hasattr(cache, "delete_pattern"):  # Redis: only this worker's keys, not the db
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+    yield
