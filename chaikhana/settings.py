@@ -153,6 +153,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# nginx serves /media/ in production (deploy/); without it the app does.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 WHITENOISE_MAX_AGE = 60 * 60  # unfingerprinted files; fingerprinted ones are immutable
 
 # A 10 MB post must reach the form (and get a message next to the field), not a bare 400.
@@ -190,3 +192,4 @@ if env_bool("CHAIKHANA_TEST", False):
     # Argon2 is deliberately slow; accounts tests switch it back on where they test it.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     MEDIA_ROOT = VAR_DIR / "test-media"
+    WHITENOISE_USE_FINDERS = True  # serve static files without collectstatic (browser tests)

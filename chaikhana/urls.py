@@ -1,10 +1,12 @@
 """The network's one route table."""
 
-from django.urls import include, path, register_converter
+from django.conf import settings
+from django.urls import include, path, re_path, register_converter
 from django.views.i18n import set_language
 
 from chaikhana.blogs import views as blog_views
 from chaikhana.core import views as core_views
+from chaikhana.core.media import serve_media
 
 
 class BlogNameConverter:
@@ -28,3 +30,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
+
+if settings.SERVE_MEDIA:
+    # Without nginx in front (make run), the app serves uploads itself.
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media))
