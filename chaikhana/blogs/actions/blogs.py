@@ -29,11 +29,10 @@ def _require_owner(blog: Blog, by: User) -> Membership:
 
 def _author_slug(blog: Blog, pen_name: str, exclude_pk: int | None = None) -> str:
     base = slugify(pen_name) or "author"
-    taken = set(
-        Membership.objects.filter(blog=blog, slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
+    others = Membership.objects.filter(blog=blog, slug__startswith=base)
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    taken = set(others.values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
