@@ -1,9 +1,28 @@
 """People: a username and a password are enough; everything else is optional."""
 
+import unicodedata
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+
+def username_key(username: str) -> str:
+    """The form of a username that decides whether two are "the same" name.
+
+    Python's casefold, not the database's LOWER(): SQLite lowers ASCII only, so «Айгуль»
+    and «айгуль» would otherwise be two accounts, and one could impersonate the other.
+    """
+    return unicodedata.normalize("NFKC", username).casefold()
+
+
+class UserManager(DjangoUserManager["User"]):
+    def get_by_natural_key(self, username: str | None) -> "User":
+        # Logging in ignores case, as sign-up does when it checks a name is free.
+        return self.get(username_key=username_key(username or ""))
 
 
 class User(AbstractUser):
@@ -18,10 +37,32 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Leave empty to follow your browser."),
     )
+    username_key = models.CharField(max_length=150, unique=True, editable=False)
+
+    objects = UserManager()
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="unique_email_ignoring_case",
+                violation_error_message=_("Another account already uses this email address."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name or self.username
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.username_key = username_key(self.username)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "username" in update_fields:  # type: ignore[operator]
+            kwargs["update_fields"] = {*update_fields, "username_key"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
     @property
     def public_name(self) -> str:
-        return self.display_name or self.username
+        """The name others may see: never the username, which stays private to her."""
+        return self.display_name or str(_("Anonymous"))

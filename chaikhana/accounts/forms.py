@@ -1,0 +1,124 @@
+"""Forms for signing up, logging in, the profile and deleting an account: input only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from chaikhana.accounts import throttle
+from chaikhana.accounts.models import User
+
+EMAIL_HELP = _(
+    "Optional. Used only to recover your password and for notices you ask for; "
+    "never shown to anyone."
+)
+
+
+class SignUpForm(forms.Form):
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text=_(
+            "Letters (any alphabet), digits and @ . + - _ only. Used to log in; "
+            "never shown to readers."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    email = forms.EmailField(label=_("Email (optional)"), required=False, help_text=EMAIL_HELP)
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_confirm = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_password_confirm(self) -> str:
+        confirm = self.cleaned_data["password_confirm"]
+        if self.cleaned_data.get("password") not in (None, confirm):
+            raise ValidationError(_("The two passwords differ. Type the same one twice."))
+        return confirm
+
+
+class ThrottledLoginForm(AuthenticationForm):
+    """Django's login form, refusing a username or address after too many failures."""
+
+    def _address(self) -> str:
+        # REMOTE_ADDR only: forwarded headers are trusted once a proxy setting exists.
+        return self.request.META.get("REMOTE_ADDR", "") if self.request else ""
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username")
+        if username is None or not self.cleaned_data.get("password"):
+            return super().clean()
+        minutes = throttle.minutes_locked(username=username, address=self._address())
+        if minutes:
+            raise ValidationError(
+                ngettext(
+                    "Too many failed attempts. Try again in %(minutes)d minute.",
+                    "Too many failed attempts. Try again in %(minutes)d minutes.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+                code="throttled",
+            )
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            throttle.record_failure(username=username, address=self._address())
+            raise
+        throttle.clear_username(username=username)
+        return cleaned
+
+
+def _language_choices() -> list[tuple[str, Any]]:
+    return [("", _("Follow my browser")), *settings.LANGUAGES]
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=100,
+        required=False,
+        help_text=_("Shown where the network names you. It need not be your real name."),
+    )
+    bio = forms.CharField(
+        label=_("Short bio"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    language = forms.ChoiceField(
+        label=_("Interface language"), choices=_language_choices, required=False
+    )
+    email = forms.EmailField(label=_("Email (optional)"), required=False, help_text=EMAIL_HELP)
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        help_text=_("To confirm that it is you who deletes this account."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("This is not your password."))
+        return password

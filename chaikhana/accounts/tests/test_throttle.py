@@ -1,0 +1,82 @@
+"""Failed-login throttling by username and by address; no raw address kept."""
+
+import pickle
+
+import pytest
+from django.contrib.auth import get_user
+from django.core.cache import cache
+from django.urls import reverse
+
+from chaikhana.accounts import throttle
+from chaikhana.core.testing.factories import PASSWORD, UserFactory
+
+URL = reverse("accounts:login")
+ADDRESS = "203.0.113.9"
+
+
+def _login(client, username, password, address=ADDRESS):
+    return client.post(URL, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def _fail(client, username, times, address=ADDRESS):
+    for _ in range(times):
+        _login(client, username, "wrong password", address)
+
+
+@pytest.mark.django_db
+class LoginThrottleTests:
+    def test_refuses_right_password_when_username_failed_five_times(self, client, user):
+        _fail(client, user.username.upper(), 5)
+        response = _login(client, user.username, PASSWORD)
+        assert response.status_code == 200
+        assert "Too many failed attempts. Try again in 15 minutes." in response.content.decode()
+        assert not get_user(client).is_authenticated
+
+    def test_allows_login_when_username_failed_four_times(self, client, user):
+        _fail(client, user.username, 4)
+        _login(client, user.username, PASSWORD)
+        assert get_user(client).is_authenticated
+
+    def test_success_clears_username_failures(self, client, user):
+        _fail(client, user.username, 4)
+        _login(client, user.username, PASSWORD)
+        client.logout()
+        _fail(client, user.username, 4)
+        _login(client, user.username, PASSWORD)
+        assert get_user(client).is_authenticated
+
+    def test_username_lock_holds_from_any_address(self, client, user):
+        for n in range(5):
+            _fail(client, user.username, 1, address=f"198.51.100.{n}")
+        response = _login(client, user.username, PASSWORD, address="192.0.2.77")
+        assert "Too many failed attempts" in response.content.decode()
+
+    def test_refuses_any_username_when_address_failed_twenty_times(self, client, user):
+        for n in range(20):
+            _fail(client, f"stranger{n}", 1)
+        response = _login(client, user.username, PASSWORD)
+        assert "Too many failed attempts" in response.content.decode()
+        assert not get_user(client).is_authenticated
+
+    def test_other_addresses_unaffected_when_one_address_locked(self, client, user):
+        for n in range(20):
+            _fail(client, f"stranger{n}", 1)
+        _login(client, user.username, PASSWORD, address="192.0.2.77")
+        assert get_user(client).is_authenticated
+
+    def test_lock_ends_after_fifteen_minutes(self, client, user, monkeypatch):
+        _fail(client, user.username, 5)
+        later = throttle.time.time() + throttle.LOCKOUT + 1
+        monkeypatch.setattr(throttle.time, "time", lambda: later)  # the cache's clock too
+        _login(client, user.username, PASSWORD)
+        assert get_user(client).is_authenticated
+
+    def test_cache_holds_no_raw_address(self, client):
+        UserFactory()
+        _fail(client, "someone", 20)
+        stored = cache._cache  # LocMemCache: key -> pickled value
+        assert stored, "failures were recorded"
+        for key, value in stored.items():
+            assert ADDRESS not in key
+            assert ADDRESS not in repr(pickle.loads(value))
+            assert ADDRESS.encode() not in value

@@ -1,0 +1,100 @@
+"""Sign-up, profile and account deletion; Django's own views do login and passwords."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from chaikhana.accounts import actions
+from chaikhana.accounts.forms import DeleteAccountForm, ProfileForm, SignUpForm
+from chaikhana.accounts.models import User
+from chaikhana.core.errors import ActionError
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@sensitive_post_parameters("password", "password_confirm")
+@never_cache
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("writing:dashboard")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = actions.sign_up(
+                username=data["username"], password=data["password"], email=data["email"]
+            )
+        except ActionError as err:
+            form.add_error(err.field, err.message)
+        else:
+            login(request, user, backend=BACKEND)
+            return redirect("writing:dashboard")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def _set_language_cookie(response: HttpResponse, language: str) -> None:
+    """Keep her language after she logs out, as Django's set_language view would."""
+    if not language:
+        response.delete_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        )
+        return
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+def _profile_initial(user: User) -> dict[str, str]:
+    fields = ("display_name", "bio", "language", "email")
+    return {name: getattr(user, name) for name in fields}
+
+
+@login_required
+@never_cache
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    form = ProfileForm(request.POST or None, initial=_profile_initial(user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_profile(user=user, **form.cleaned_data)
+        except ActionError as err:
+            form.add_error(err.field, err.message)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            response = redirect("accounts:profile")
+            _set_language_cookie(response, user.language)
+            return response
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@sensitive_post_parameters("password")
+@login_required
+@never_cache
+def delete(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    form = DeleteAccountForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        actions.delete_account(user=user)
+        logout(request)
+        messages.success(request, _("Your account and the blogs you alone owned are deleted."))
+        return redirect("portal:home")
+    return render(request, "accounts/delete.html", {"form": form})
