@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs import permissions
-from chaikhana.blogs.models import Blog, Membership, Post, SlugRedirect
+from chaikhana.blogs.models import Blog, Category, Membership, Post, SlugRedirect, Tag
 
 
 def membership_of(user: User | None, blog: Blog) -> Membership | None:
@@ -93,3 +93,26 @@ def dashboard_posts(user: User, blog: Blog, membership: Membership) -> Q:
     if membership.role in permissions.EDITS_ALL_POSTS:
         return Q(blog=blog)
     return Q(blog=blog, author=membership)
+
+
+def access_category(blog: Blog, slug: str) -> Category:
+    """A category of *blog* for its public archive; 404 when there is none."""
+    category = Category.objects.for_blog(blog).filter(slug=slug).first()
+    if category is None:
+        raise Http404(_("There is no category at this address."))
+    return category
+
+
+def access_tag(blog: Blog, slug: str) -> Tag:
+    tag = Tag.objects.for_blog(blog).filter(slug=slug).first()
+    if tag is None:
+        raise Http404(_("There is no tag at this address."))
+    return tag
+
+
+def access_author(blog: Blog, slug: str) -> Membership:
+    """A member of *blog* by her author slug: readers learn her pen name, nothing more."""
+    author = Membership.objects.filter(blog=blog, slug=slug).first()
+    if author is None:
+        raise Http404(_("There is no author at this address."))
+    return author
