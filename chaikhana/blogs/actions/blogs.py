@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs import permissions, signals
+from chaikhana.blogs.access import membership_of
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
 from chaikhana.core.errors import ActionError
@@ -20,7 +21,7 @@ BLOG_SETTINGS = {"title", "tagline", "language", "theme", "visibility", "custom_
 
 
 def _require_owner(blog: Blog, by: User) -> Membership:
-    membership = Membership.objects.filter(blog=blog, user=by).first()
+    membership = membership_of(by, blog)  # handles a signed-out visitor too
     if not permissions.can_manage_blog(membership):
         raise PermissionDenied(_("Only the blog's owner may do this."))
     assert membership is not None
