@@ -1,6 +1,7 @@
 """People: a username and a password are enough; everything else is optional."""
 
 import unicodedata
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -39,10 +40,11 @@ class User(AbstractUser):
     )
     username_key = models.CharField(max_length=150, unique=True, editable=False)
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
-    class Meta(AbstractUser.Meta):
-        swappable = "AUTH_USER_MODEL"
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),

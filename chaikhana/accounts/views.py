@@ -33,7 +33,7 @@ def signup(request: HttpRequest) -> HttpResponse:
                 username=data["username"], password=data["password"], email=data["email"]
             )
         except ActionError as err:
-            form.add_error(err.field, err.message)
+            form.add_error(err.field, str(err.message))
         else:
             login(request, user, backend=BACKEND)
             return redirect("writing:dashboard")
@@ -76,7 +76,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         try:
             actions.update_profile(user=user, **form.cleaned_data)
         except ActionError as err:
-            form.add_error(err.field, err.message)
+            form.add_error(err.field, str(err.message))
         else:
             messages.success(request, _("Your profile is saved."))
             response = redirect("accounts:profile")

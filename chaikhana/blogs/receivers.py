@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -27,4 +28,4 @@ def delete_blogs_owned_alone(sender: Any, *, user_id: int, **kwargs: Any) -> Non
     for blog in doomed:
         blog_id = blog.pk
         blog.delete()
-        transaction.on_commit(lambda b=blog_id: signals.blog_changed.send(Blog, blog_id=b))
+        transaction.on_commit(partial(signals.blog_changed.send, Blog, blog_id=blog_id))
