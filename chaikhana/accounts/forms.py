@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
@@ -16,8 +17,7 @@ from chaikhana.accounts import throttle
 from chaikhana.accounts.models import User
 
 EMAIL_HELP = _(
-    "Optional. Used only to recover your password and for notices you ask for; "
-    "never shown to anyone."
+    "Used only to recover your password and for notices you ask for; never shown to anyone."
 )
 
 
@@ -36,6 +36,7 @@ class SignUpForm(forms.Form):
     password = forms.CharField(
         label=_("Password"),
         strip=False,
+        help_text=password_validation.password_validators_help_text_html(),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password_confirm = forms.CharField(
@@ -50,9 +51,28 @@ class SignUpForm(forms.Form):
             raise ValidationError(_("The two passwords differ. Type the same one twice."))
         return confirm
 
+    def clean(self) -> dict[str, Any]:
+        # Judge the password now, with every other mistake, to save a round trip on a
+        # slow connection; sign_up judges it again for callers that skip this form.
+        cleaned = super().clean() or {}
+        password = cleaned.get("password")
+        if password:
+            candidate = User(username=cleaned.get("username", ""), email=cleaned.get("email", ""))
+            try:
+                password_validation.validate_password(password, candidate)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
 
 class ThrottledLoginForm(AuthenticationForm):
     """Django's login form, refusing a username or address after too many failures."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        # Usernames ignore case here (see User.username_key); passwords do not.
+        "invalid_login": _("Wrong username or password. Passwords are case-sensitive."),
+    }
 
     def _address(self) -> str:
         # REMOTE_ADDR only: forwarded headers are trusted once a proxy setting exists.

@@ -93,3 +93,11 @@ class SignUpActionTests:
         user = sign_up(username="argon", password=PASSWORD)
         assert user.password.startswith("argon2")
         assert user.check_password(PASSWORD)
+
+
+@pytest.mark.django_db
+class SignUpFormTests:
+    def test_shows_every_mistake_at_once_when_several(self, client):
+        response = _post(client, email="nope", password="1234", password_confirm="4321")
+        errors = response.context["form"].errors
+        assert set(errors) == {"email", "password", "password_confirm"}
