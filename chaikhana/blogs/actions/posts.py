@@ -100,7 +100,10 @@ def _resolve_status(
     if status == Post.Status.PUBLISHED:
         if when is not None and when > now:
             return Post.Status.SCHEDULED, when
-        return status, when or post.published_at or now
+        # "Publish" without a date on a scheduled post means now, not its future time:
+        # a published post dated ahead would be hidden and never announced.
+        earlier = post.published_at if post.published_at and post.published_at <= now else None
+        return status, when or earlier or now
     if status == Post.Status.PRIVATE:
         return status, when or post.published_at or now
     return status, when
