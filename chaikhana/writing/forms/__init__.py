@@ -1,0 +1,1 @@
+"""Forms of the dashboard: they parse and validate input; actions do the writing."""

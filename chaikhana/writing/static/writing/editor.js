@@ -1,0 +1,149 @@
+/* The editor's progressive enhancements: a Markdown toolbar, autosave every few seconds
+   (creating a new post as a draft on its first autosave), and a copy in localStorage.
+   Without this file the editor works the same, minus the conveniences. */
+(function () {
+  "use strict";
+  var form = document.getElementById("editor");
+  if (!form || !window.fetch || !window.FormData) { return; }
+  var body = form.elements.body_source;
+  var title = form.elements.title;
+  var statusBox = document.getElementById("autosave-status");
+  var INTERVAL = 5000;
+
+  /* ---- Markdown toolbar ------------------------------------------------------------- */
+  var WRAPS = { bold: ["**", "**"], italic: ["_", "_"], link: ["[", "](https://)"] };
+  var PREFIXES = { heading: "## ", quote: "> ", list: "- " };
+
+  function insert(kind) {
+    var start = body.selectionStart, end = body.selectionEnd, text = body.value;
+    var selected = text.slice(start, end), replacement;
+    if (WRAPS[kind]) {
+      replacement = WRAPS[kind][0] + selected + WRAPS[kind][1];
+    } else {
+      var lineStart = text.lastIndexOf("\n", start - 1) + 1;
+      start = lineStart;
+      selected = text.slice(lineStart, end);
+      replacement = selected.split("\n").map(function (line) {
+        return PREFIXES[kind] + line;
+      }).join("\n");
+    }
+    body.setRangeText(replacement, start, end, "end");
+    body.focus();
+    body.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  var toolbar = document.getElementById("md-toolbar");
+  if (toolbar && body && typeof body.setRangeText === "function") {
+    toolbar.hidden = false;
+    toolbar.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-md]");
+      if (button) { insert(button.getAttribute("data-md")); }
+    });
+  }
+
+  /* ---- A copy in this browser ------------------------------------------------------- */
+  function storageKey() {
+    return "chaikhana:draft:" + form.dataset.blog + ":" + (form.dataset.postId || "new");
+  }
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+  function current() {
+    return { title: title.value, body: body.value, at: Date.now() };
+  }
+  function keepCopy() {
+    var store = storage();
+    if (!store) { return; }
+    try { store.setItem(storageKey(), JSON.stringify(current())); } catch (e) { /* full */ }
+  }
+  function dropCopy() {
+    var store = storage();
+    if (store) { store.removeItem(storageKey()); }
+  }
+  function offerCopy() {
+    var store = storage(), box = document.getElementById("local-copy");
+    if (!store || !box) { return; }
+    var copy;
+    try { copy = JSON.parse(store.getItem(storageKey()) || "null"); } catch (e) { copy = null; }
+    var savedAt = parseInt(form.dataset.savedAt || "0", 10) * 1000;
+    if (!copy || copy.at <= savedAt) { return; }
+    if (copy.body === body.value && copy.title === title.value) { return; }
+    box.hidden = false;
+    document.getElementById("local-copy-restore").addEventListener("click", function () {
+      title.value = copy.title;
+      body.value = copy.body;
+      box.hidden = true;
+      body.focus();
+    });
+    document.getElementById("local-copy-dismiss").addEventListener("click", function () {
+      box.hidden = true;
+      dropCopy();
+    });
+  }
+
+  /* ---- Autosave --------------------------------------------------------------------- */
+  var lastSent = title.value + "\u0000" + body.value;
+  var busy = false;
+
+  function say(message) { if (statusBox) { statusBox.textContent = message; } }
+  function hhmm(iso) {
+    var d = new Date(iso);
+    return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2);
+  }
+  function firstError(json) {
+    var errors = (json && json.errors) || {};
+    for (var name in errors) {
+      if (Object.prototype.hasOwnProperty.call(errors, name) && errors[name].length) {
+        return errors[name][0];
+      }
+    }
+    return "";
+  }
+
+  function adopt(json) {
+    // The new post now exists: from here on the form edits it.
+    var oldKey = storageKey();
+    form.dataset.postId = String(json.post_id);
+    form.dataset.autosaveUrl = json.autosave_url;
+    form.action = json.edit_url;
+    form.elements.base_version.value = String(json.version);
+    if (window.history && history.replaceState) { history.replaceState(null, "", json.edit_url); }
+    var store = storage();
+    if (store) { store.removeItem(oldKey); }
+    keepCopy();
+  }
+
+  function autosave() {
+    var snapshot = title.value + "\u0000" + body.value;
+    if (busy || snapshot === lastSent) { return; }
+    var isNew = !form.dataset.autosaveUrl;
+    if (isNew && !title.value.trim() && !body.value.trim()) { return; }
+    var url = isNew ? form.dataset.autosaveNewUrl : form.dataset.autosaveUrl;
+    var data = new FormData(form);
+    data.delete("preview");
+    busy = true;
+    fetch(url, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": form.elements.csrfmiddlewaretoken.value, "Accept": "application/json" }
+    }).then(function (response) {
+      return response.json().then(function (json) { return { ok: response.ok, json: json }; });
+    }).then(function (result) {
+      if (!result.ok) {
+        say(form.dataset.msgFailed.replace("{reason}", firstError(result.json)));
+        return;
+      }
+      lastSent = snapshot;
+      if (isNew) { adopt(result.json); }
+      say(form.dataset.msgSaved.replace("{time}", hhmm(result.json.saved_at)));
+    }).catch(function () {
+      say(form.dataset.msgOffline);
+    }).then(function () { busy = false; });
+  }
+
+  form.addEventListener("input", keepCopy);
+  form.addEventListener("submit", dropCopy);
+  offerCopy();
+  window.setInterval(autosave, INTERVAL);
+}());

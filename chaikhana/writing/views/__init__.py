@@ -1,0 +1,1 @@
+"""The dashboard's views: parse with a form, check access, call one action, respond."""
