@@ -57,9 +57,9 @@ def _count(key: str) -> int:
 def minutes_locked(*, username: str, address: str) -> int:
     """Minutes until this username or address may try again; 0 when it may now."""
     locks = cache.get_many([f"{key}:locked" for key, _ in _keys(username, address)])
-    if not locks:
-        return 0
-    return max(1, math.ceil((max(locks.values()) - time.time()) / 60))
+    # The stored end time decides, not the cache's expiry, which can lag behind.
+    until = max(locks.values(), default=0.0)
+    return max(1, math.ceil((until - time.time()) / 60)) if until > time.time() else 0
 
 
 def record_failure(*, username: str, address: str) -> None:

@@ -27,6 +27,7 @@ class LoginTests:
         assert response.status_code == 200
         html = response.content.decode()
         assert 'role="alert"' in html
+        assert "Wrong username or password" in html
         assert f'value="{user.username}"' in html
         assert not get_user(client).is_authenticated
 
