@@ -3,6 +3,11 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from chaikhana.blogs.views.network import newest_network_posts
+
+FRONT_PAGE_POSTS = 15
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html", {})
+    context = {"posts": newest_network_posts(FRONT_PAGE_POSTS)}
+    return render(request, "portal/home.html", context)
