@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,6 +14,7 @@ from chaikhana.blogs import permissions, signals
 from chaikhana.blogs.access import membership_of
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
+from chaikhana.blogs.validators import validate_blog_name
 from chaikhana.core.errors import ActionError
 from chaikhana.core.translit import slugify
 
@@ -58,6 +59,11 @@ def create_blog(
         raise ActionError(
             _("You already have %(count)d blogs, the most this network allows.") % {"count": owned}
         )
+    try:
+        # The form checks too, but imports and APIs create blogs without one.
+        validate_blog_name(name)
+    except ValidationError as error:
+        raise ActionError(error.messages[0], field="name") from error
     if Blog.objects.filter(name=name).exists():
         raise ActionError(_("This address is taken. Please choose another."), field="name")
     blog = Blog.objects.create(
