@@ -24,8 +24,19 @@ def _check_parent(category: Category | None, parent: Category | None, blog: Blog
         return
     if parent.blog_id != blog.pk:
         raise ActionError(_("Choose a category of this blog."), field="parent")
-    if category is not None and (parent == category or category in parent.ancestors()):
+    if category is not None and _is_within(parent, category):
         raise ActionError(_("A category cannot be inside itself."), field="parent")
+
+
+def _is_within(node: Category | None, category: Category) -> bool:
+    """Whether *node* is *category* or below it, however deep (ancestors() stops at 20)."""
+    seen: set[int] = set()
+    while node is not None and node.pk not in seen:
+        if node.pk == category.pk:
+            return True
+        seen.add(node.pk)
+        node = node.parent
+    return False
 
 
 def _unique_slug(model: type[Category] | type[Tag], blog: Blog, name: str) -> str:
