@@ -12,8 +12,11 @@ SETTINGS_FIELDS = ("title", "tagline", "language", "theme", "visibility")
 
 
 def _blog_field(name: str) -> forms.Field:
-    field = Blog._meta.get_field(name).formfield()
+    model_field = Blog._meta.get_field(name)
+    field = model_field.formfield()
     assert field is not None
+    # A plain Form does not run the model's validators (a ModelForm would): add them.
+    field.validators.extend(v for v in model_field.validators if v not in field.validators)
     return field
 
 
