@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.customcss import MAX_CUSTOM_CSS_CHARS, validate_custom_css
@@ -13,6 +14,7 @@ SETTINGS_FIELDS = ("title", "tagline", "language", "theme", "visibility")
 
 def _blog_field(name: str) -> forms.Field:
     model_field = Blog._meta.get_field(name)
+    assert isinstance(model_field, models.Field)
     field = model_field.formfield()
     assert field is not None
     # A plain Form does not run the model's validators (a ModelForm would): add them.

@@ -26,7 +26,7 @@ def _no_maxlength(field: forms.CharField) -> forms.CharField:
     return field
 
 
-def status_choices(membership: Membership) -> list[tuple[str, str]]:
+def status_choices(membership: Membership) -> list[tuple[str, object]]:
     if membership.role in PUBLISHES:
         return list(Post.Status.choices)
     return [(value, label) for value, label in Post.Status.choices if value in CONTRIBUTOR_STATUSES]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from chaikhana.blogs.actions import autosave_post, save_post
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError
 from chaikhana.writing.forms.posts import AutosaveForm
+from chaikhana.writing.views.common import AuthedRequest
 
 View = Callable[..., HttpResponse]
 
@@ -26,7 +27,7 @@ def json_endpoint(view: View) -> View:
 
     @require_POST
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    def wrapper(request: AuthedRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_authenticated:
             return _error(_("Please log in again; your text is still in this page."), 403)
         try:
@@ -53,7 +54,7 @@ def _invalid(form: AutosaveForm) -> JsonResponse:
 
 
 @json_endpoint
-def post_autosave(request: HttpRequest, blog: str, post_id: int) -> HttpResponse:
+def post_autosave(request: AuthedRequest, blog: str, post_id: int) -> HttpResponse:
     the_blog, _membership = access_blog_as_member(request.user, blog)
     post = access_post(request.user, the_blog, post_id, for_edit=True)
     form = AutosaveForm(request.POST)
@@ -65,7 +66,7 @@ def post_autosave(request: HttpRequest, blog: str, post_id: int) -> HttpResponse
 
 
 @json_endpoint
-def post_autosave_new(request: HttpRequest, blog: str) -> HttpResponse:
+def post_autosave_new(request: AuthedRequest, blog: str) -> HttpResponse:
     """The first autosave of a new post creates it as a draft, so closing the tab loses nothing."""
     the_blog, _membership = access_blog_as_member(request.user, blog)
     form = AutosaveForm(request.POST)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -14,10 +14,11 @@ from chaikhana.blogs.actions.blogs import BLOG_SETTINGS
 from chaikhana.blogs.models import Blog
 from chaikhana.core.errors import ActionError
 from chaikhana.writing.forms.blogs import BlogCreateForm, BlogSettingsForm
+from chaikhana.writing.views.common import AuthedRequest
 
 
 @login_required
-def blog_create(request: HttpRequest) -> HttpResponse:
+def blog_create(request: AuthedRequest) -> HttpResponse:
     user = request.user
     form = BlogCreateForm(
         request.POST or None,
@@ -27,7 +28,7 @@ def blog_create(request: HttpRequest) -> HttpResponse:
         try:
             blog = create_blog(owner=user, **form.cleaned_data)
         except ActionError as err:
-            form.add_error(err.field, err.message)
+            form.add_error(err.field, str(err.message))
         else:
             messages.success(request, _("Your blog is ready. Write its first post!"))
             return redirect("writing:posts", blog=blog.name)
@@ -35,14 +36,14 @@ def blog_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def blog_settings(request: HttpRequest, blog: str) -> HttpResponse:
+def blog_settings(request: AuthedRequest, blog: str) -> HttpResponse:
     the_blog, membership = access_blog_for_manage(request.user, blog)
     form = BlogSettingsForm(request.POST or None, initial=_settings_of(the_blog))
     if request.method == "POST" and form.is_valid():
         try:
             update_blog(blog=the_blog, by=request.user, **form.cleaned_data)
         except ActionError as err:
-            form.add_error(err.field, err.message)
+            form.add_error(err.field, str(err.message))
         else:
             messages.success(request, _("Settings saved."))
             return redirect("writing:blog_settings", blog=the_blog.name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,14 +15,15 @@ from chaikhana.core.errors import ActionError
 from chaikhana.writing import queries
 from chaikhana.writing.access import access_blog_for_terms, access_category
 from chaikhana.writing.forms.categories import CategoryForm
+from chaikhana.writing.views.common import AuthedRequest
 
 
 def _form(blog: Blog, data: object = None, category: Category | None = None) -> CategoryForm:
     choices = Category.objects.for_blog(blog).order_by("name")
     if category is None:
-        return CategoryForm(data, categories=choices, prefix="new")  # type: ignore[arg-type]
+        return CategoryForm(data, categories=choices, prefix="new")
     return CategoryForm(
-        data,  # type: ignore[arg-type]
+        data,
         categories=choices.exclude(pk=category.pk),
         prefix=f"c{category.pk}",
         initial={"name": category.name, "parent": category.parent_id},
@@ -30,7 +31,7 @@ def _form(blog: Blog, data: object = None, category: Category | None = None) -> 
 
 
 def _render(
-    request: HttpRequest,
+    request: AuthedRequest,
     blog: Blog,
     membership: Membership,
     add_form: CategoryForm,
@@ -52,14 +53,14 @@ def _render(
 
 
 @login_required
-def categories(request: HttpRequest, blog: str) -> HttpResponse:
+def categories(request: AuthedRequest, blog: str) -> HttpResponse:
     the_blog, membership = access_blog_for_terms(request.user, blog)
     form = _form(the_blog, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             create_category(blog=the_blog, by=request.user, **form.cleaned_data)
         except ActionError as err:
-            form.add_error(err.field, err.message)
+            form.add_error(err.field, str(err.message))
         else:
             messages.success(request, _("Category added."))
             return redirect("writing:categories", blog=the_blog.name)
@@ -68,7 +69,7 @@ def categories(request: HttpRequest, blog: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def category_edit(request: HttpRequest, blog: str, category_id: int) -> HttpResponse:
+def category_edit(request: AuthedRequest, blog: str, category_id: int) -> HttpResponse:
     the_blog, membership = access_blog_for_terms(request.user, blog)
     category = access_category(the_blog, category_id)
     form = _form(the_blog, request.POST, category)
@@ -76,7 +77,7 @@ def category_edit(request: HttpRequest, blog: str, category_id: int) -> HttpResp
         try:
             update_category(category=category, by=request.user, **form.cleaned_data)
         except ActionError as err:
-            form.add_error(err.field, err.message)
+            form.add_error(err.field, str(err.message))
         else:
             messages.success(request, _("Category saved."))
             return redirect("writing:categories", blog=the_blog.name)
@@ -85,7 +86,7 @@ def category_edit(request: HttpRequest, blog: str, category_id: int) -> HttpResp
 
 @login_required
 @require_POST
-def category_delete(request: HttpRequest, blog: str, category_id: int) -> HttpResponse:
+def category_delete(request: AuthedRequest, blog: str, category_id: int) -> HttpResponse:
     the_blog, _membership = access_blog_for_terms(request.user, blog)
     category = access_category(the_blog, category_id)
     delete_category(category=category, by=request.user)

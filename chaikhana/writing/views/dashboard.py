@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from chaikhana.blogs.models import Post
 from chaikhana.writing import queries
-from chaikhana.writing.views.common import status_filter
+from chaikhana.writing.views.common import AuthedRequest, status_filter
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthedRequest) -> HttpResponse:
     status = status_filter(request)
     return render(
         request,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -19,10 +21,11 @@ from chaikhana.core.errors import ActionError
 from chaikhana.core.markup import render_markdown
 from chaikhana.writing import queries
 from chaikhana.writing.forms.posts import PostForm, initial_for
+from chaikhana.writing.views.common import AuthedRequest
 
 
 def _form(
-    request: HttpRequest, blog: Blog, membership: Membership, initial: dict[str, object]
+    request: AuthedRequest, blog: Blog, membership: Membership, initial: Mapping[str, object]
 ) -> PostForm:
     return PostForm(
         request.POST if request.method == "POST" else None,
@@ -33,7 +36,7 @@ def _form(
 
 
 @login_required
-def post_new(request: HttpRequest, blog: str) -> HttpResponse:
+def post_new(request: AuthedRequest, blog: str) -> HttpResponse:
     the_blog, membership = access_blog_as_member(request.user, blog)
     kind = request.POST.get("kind") or request.GET.get("kind")
     kind = Post.Kind.PAGE if kind == Post.Kind.PAGE else Post.Kind.POST
@@ -46,7 +49,7 @@ def post_new(request: HttpRequest, blog: str) -> HttpResponse:
 
 
 @login_required
-def post_edit(request: HttpRequest, blog: str, post_id: int) -> HttpResponse:
+def post_edit(request: AuthedRequest, blog: str, post_id: int) -> HttpResponse:
     the_blog, membership = access_blog_as_member(request.user, blog)
     post = access_post(request.user, the_blog, post_id, for_edit=True)
     initial = {} if request.method == "POST" else initial_for(post)
@@ -59,7 +62,7 @@ class Editor:
     """One request to the editor page: save, preview, or show the form again."""
 
     def __init__(
-        self, request: HttpRequest, blog: Blog, membership: Membership, post: Post | None
+        self, request: AuthedRequest, blog: Blog, membership: Membership, post: Post | None
     ) -> None:
         self.request, self.blog, self.membership, self.post = request, blog, membership, post
 
@@ -80,7 +83,7 @@ class Editor:
         except EditConflict as conflict:
             return self.render(self._after_conflict(conflict), conflict=conflict)
         except ActionError as err:
-            form.add_error(err.field, err.message)
+            form.add_error(err.field, str(err.message))
             return self.render(form)
         messages.success(self.request, _("Saved."))
         return redirect("writing:post_edit", blog=self.blog.name, post_id=saved.pk)
@@ -95,7 +98,7 @@ class Editor:
             categories=Category.objects.for_blog(self.blog).order_by("name"),
         )
         form.is_valid()
-        form.add_error(None, conflict.message)
+        form.add_error(None, str(conflict.message))
         return form
 
     def render(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +15,7 @@ from chaikhana.blogs.models import Blog, Membership
 from chaikhana.core.errors import ActionError
 from chaikhana.writing.access import access_member
 from chaikhana.writing.forms.members import MemberAddForm, MemberChangeForm
+from chaikhana.writing.views.common import AuthedRequest
 
 
 def _change_form(member: Membership, data: object = None) -> MemberChangeForm:
@@ -26,7 +27,7 @@ def _change_form(member: Membership, data: object = None) -> MemberChangeForm:
 
 
 def _render(
-    request: HttpRequest,
+    request: AuthedRequest,
     blog: Blog,
     membership: Membership,
     add_form: MemberAddForm,
@@ -45,7 +46,7 @@ def _render(
 
 
 @login_required
-def members(request: HttpRequest, blog: str) -> HttpResponse:
+def members(request: AuthedRequest, blog: str) -> HttpResponse:
     the_blog, membership = access_blog_for_manage(request.user, blog)
     form = MemberAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -58,7 +59,7 @@ def members(request: HttpRequest, blog: str) -> HttpResponse:
                 pen_name=form.cleaned_data["pen_name"],
             )
         except ActionError as err:
-            form.add_error(err.field, err.message)
+            form.add_error(err.field, str(err.message))
         else:
             messages.success(request, _("%(name)s joined the blog.") % {"name": added.pen_name})
             return redirect("writing:members", blog=the_blog.name)
@@ -67,7 +68,7 @@ def members(request: HttpRequest, blog: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def member_change(request: HttpRequest, blog: str, member_id: int) -> HttpResponse:
+def member_change(request: AuthedRequest, blog: str, member_id: int) -> HttpResponse:
     the_blog, membership = access_blog_for_manage(request.user, blog)
     member = access_member(the_blog, member_id)
     form = _change_form(member, request.POST)
@@ -75,7 +76,7 @@ def member_change(request: HttpRequest, blog: str, member_id: int) -> HttpRespon
         try:
             change_member(membership=member, by=request.user, **form.cleaned_data)
         except ActionError as err:
-            form.add_error(err.field, err.message)
+            form.add_error(err.field, str(err.message))
         else:
             messages.success(request, _("Changes saved."))
             return redirect("writing:members", blog=the_blog.name)
@@ -84,13 +85,13 @@ def member_change(request: HttpRequest, blog: str, member_id: int) -> HttpRespon
 
 @login_required
 @require_POST
-def member_remove(request: HttpRequest, blog: str, member_id: int) -> HttpResponse:
+def member_remove(request: AuthedRequest, blog: str, member_id: int) -> HttpResponse:
     the_blog, _membership = access_blog_for_manage(request.user, blog)
     member = access_member(the_blog, member_id)
     try:
         remove_member(membership=member, by=request.user)
     except ActionError as err:
-        messages.error(request, err.message)
+        messages.error(request, str(err.message))
     else:
         messages.success(request, _("%(name)s left the blog.") % {"name": member.pen_name})
     return redirect("writing:members", blog=the_blog.name)

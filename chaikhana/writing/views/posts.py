@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -14,13 +14,13 @@ from chaikhana.blogs.access import access_blog_as_member, access_post, dashboard
 from chaikhana.blogs.actions import delete_post
 from chaikhana.blogs.models import Post
 from chaikhana.writing import queries
-from chaikhana.writing.views.common import status_filter
+from chaikhana.writing.views.common import AuthedRequest, status_filter
 
 POSTS_PER_PAGE = 25
 
 
 @login_required
-def posts(request: HttpRequest, blog: str) -> HttpResponse:
+def posts(request: AuthedRequest, blog: str) -> HttpResponse:
     the_blog, membership = access_blog_as_member(request.user, blog)
     status = status_filter(request)
     visible = dashboard_posts(request.user, the_blog, membership)
@@ -42,7 +42,7 @@ def posts(request: HttpRequest, blog: str) -> HttpResponse:
 
 
 @login_required
-def post_delete(request: HttpRequest, blog: str, post_id: int) -> HttpResponse:
+def post_delete(request: AuthedRequest, blog: str, post_id: int) -> HttpResponse:
     the_blog, membership = access_blog_as_member(request.user, blog)
     post = access_post(request.user, the_blog, post_id, for_edit=True)
     if request.method == "POST":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +15,7 @@ from chaikhana.blogs.models import Revision
 from chaikhana.writing import queries
 from chaikhana.writing.access import access_revision
 from chaikhana.writing.diff import has_changes, line_diff
+from chaikhana.writing.views.common import AuthedRequest
 
 
 def _author_name(revision: Revision, names: dict[int, str]) -> str:
@@ -23,7 +24,7 @@ def _author_name(revision: Revision, names: dict[int, str]) -> str:
 
 
 @login_required
-def revisions(request: HttpRequest, blog: str, post_id: int) -> HttpResponse:
+def revisions(request: AuthedRequest, blog: str, post_id: int) -> HttpResponse:
     the_blog, membership = access_blog_as_member(request.user, blog)
     post = access_post(request.user, the_blog, post_id, for_edit=True)
     names = queries.pen_names(the_blog)
@@ -36,7 +37,9 @@ def revisions(request: HttpRequest, blog: str, post_id: int) -> HttpResponse:
 
 
 @login_required
-def revision_diff(request: HttpRequest, blog: str, post_id: int, revision_id: int) -> HttpResponse:
+def revision_diff(
+    request: AuthedRequest, blog: str, post_id: int, revision_id: int
+) -> HttpResponse:
     the_blog, membership = access_blog_as_member(request.user, blog)
     revision = access_revision(request.user, the_blog, post_id, revision_id)
     post = revision.post
@@ -56,7 +59,7 @@ def revision_diff(request: HttpRequest, blog: str, post_id: int, revision_id: in
 @login_required
 @require_POST
 def revision_restore(
-    request: HttpRequest, blog: str, post_id: int, revision_id: int
+    request: AuthedRequest, blog: str, post_id: int, revision_id: int
 ) -> HttpResponse:
     the_blog, _membership = access_blog_as_member(request.user, blog)
     revision = access_revision(request.user, the_blog, post_id, revision_id)
