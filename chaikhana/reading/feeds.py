@@ -11,8 +11,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import feedgenerator
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import conditional_page
 
 from chaikhana.blogs.access import access_blog
 from chaikhana.blogs.models import Blog, Post
@@ -50,7 +52,13 @@ def _tag_uri(authority: str, blog: Blog, post: Post) -> str:
 
 
 class BlogRssFeed(Feed):
-    feed_type = _RssWithLanguages
+    feed_type: type[feedgenerator.SyndicationFeed] = _RssWithLanguages
+
+    # Feed readers poll often over paid connections: an unchanged feed answers 304
+    # (ETag and Last-Modified), whether or not the site runs ConditionalGetMiddleware.
+    @method_decorator(conditional_page)
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, blog: str | None = None) -> Blog:
         the_blog, _membership = access_blog(None, blog_name(request, blog))

@@ -27,7 +27,7 @@ def blog_name(request: HttpRequest, blog: str | None) -> str:
 def reader_blog(request: HttpRequest, blog: str | None) -> tuple[Blog, Membership | None]:
     """The blog this reader may see, and her membership of it (404 for a hidden blog)."""
     user = request.user if request.user.is_authenticated else None
-    return access_blog(user, blog_name(request, blog))  # type: ignore[arg-type]
+    return access_blog(user, blog_name(request, blog))
 
 
 def paginate(request: HttpRequest, items: QuerySet[Any], per_page: int) -> Page:

@@ -56,6 +56,16 @@ class RssFeedTests:
         assert len(titles) == 20
         assert "Draft" not in titles and "Secret" not in titles
 
+    def test_unchanged_feed_answers_304(self, client, blog):
+        post = PostFactory(blog=blog)
+        first = client.get(f"/@{blog.name}/feed/")
+        again = client.get(f"/@{blog.name}/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304 and again.content == b""
+        post.title = "Changed"
+        post.save()
+        changed = client.get(f"/@{blog.name}/feed/", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert changed.status_code == 200
+
     def test_private_blog_has_no_feed(self, client, db):
         blog = BlogFactory(visibility=Blog.Visibility.PRIVATE)
         assert client.get(f"/@{blog.name}/feed/").status_code == 404
