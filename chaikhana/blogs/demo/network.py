@@ -20,6 +20,7 @@ LANGUAGE_CYCLE = (
     "ky", "ru", "en", "ru", "ru", "ky", "ru", "ru", "en", "ky",
 )  # fmt: skip
 DEMO_POSTS = 12
+KAMERA_POSTS = 6
 PHOTO_SHARE = 0.04
 SECOND_BLOG_SHARE = 0.15
 EXTRA_MEMBERS_SHARE = 0.3
@@ -154,12 +155,16 @@ def _share_posts(rng: random.Random, blogs: list[BlogPlan], posts: int) -> None:
     if not others:
         blogs[0].posts = posts
         return
+    # The photo blog is part of the tour, so it never comes out empty.
+    photo_floor = min(rest, KAMERA_POSTS)
+    rest -= photo_floor
     weights = [min(50.0, rng.paretovariate(1.3)) for _ in others]
     total = sum(weights)
     for blog, weight in zip(others, weights, strict=True):
         blog.posts = int(rest * weight / total)
     for blog in rng.choices(others, weights=weights, k=rest - sum(b.posts for b in others)):
         blog.posts += 1
+    others[0].posts += photo_floor
 
 
 def plan_network(rng: random.Random, *, blogs: int, posts: int) -> NetworkPlan:
