@@ -75,7 +75,7 @@ def _unique_slug(blog: Blog, wanted: str, title: str, post: Post) -> str:
                 field="slug",
             )
         return slug
-    if post.slug:
+    if post.slug and (not post.slug_from_title or post.published_at is not None):
         return post.slug
     base = slugify(title, max_length=90) or "post"
     slug, n = base, 2
@@ -186,6 +186,7 @@ def _save_post(
     status, published_at = _resolve_status(membership, post, data.status, data.published_at)
     post.title = data.title
     post.slug = _unique_slug(blog, data.slug, data.title, post)
+    post.slug_from_title = post.slug_from_title and not data.slug
     post.body_source, post.body_format = data.body_source, data.body_format
     post.excerpt, post.language = data.excerpt, data.language
     post.status, post.published_at = status, published_at

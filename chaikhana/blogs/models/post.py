@@ -92,6 +92,9 @@ class Post(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.POST)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=False)
+    # True while the slug follows the title: a draft's address changes with its title until
+    # someone sets one by hand or the post is published.
+    slug_from_title = models.BooleanField(default=True, editable=False)
     body_source = models.TextField(_("text"), blank=True, max_length=MAX_BODY_CHARS)
     body_format = models.CharField(max_length=10, choices=Format.choices, default=Format.MARKDOWN)
     body_html = models.TextField(blank=True, editable=False)

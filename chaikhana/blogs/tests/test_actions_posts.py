@@ -123,10 +123,10 @@ class SavePostSlugTests:
         assert refused.value.field == "slug"
         assert not Post.objects.exists()
 
-    def test_slug_stays_when_title_changes(self, blog, user):
+    def test_slug_follows_title_while_draft_never_had_one_set(self, blog, user):
         post = draft(blog, user, title="Old title")
         post = edit(post, user, title="New title", slug="")
-        assert post.slug == "old-title"
+        assert post.slug == "new-title"
 
 
 class SavePostStatusTests:

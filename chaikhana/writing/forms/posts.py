@@ -153,7 +153,9 @@ def initial_for(post: Post) -> dict[str, object]:
         "title": post.title,
         "body_source": post.body_source,
         "excerpt": post.excerpt,
-        "slug": post.slug,
+        # A draft's slug follows its title until set by hand: show it empty, so that saving
+        # does not freeze an address made from a half-typed title.
+        "slug": "" if post.slug_from_title and post.published_at is None else post.slug,
         "language": post.language,
         "status": post.status,
         "published_at": post.published_at,
