@@ -4,6 +4,8 @@ Markdown (CommonMark with tables, footnotes and strikethrough) and HTML from imp
 in the same nh3 allow-list. It runs once, when content is saved; pages serve the stored result.
 """
 
+from html import unescape
+
 import nh3
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
@@ -55,4 +57,5 @@ def render_markdown(source: str) -> str:
 
 def html_to_text(html: str) -> str:
     """Plain text of sanitised HTML, for excerpts and search."""
-    return " ".join(nh3.clean(html, tags=set()).split())
+    # nh3 returns escaped HTML; text shown through an autoescaping template must not be.
+    return " ".join(unescape(nh3.clean(html, tags=set())).split())

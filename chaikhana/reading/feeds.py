@@ -14,6 +14,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils import feedgenerator
 from django.utils.decorators import method_decorator
+from django.utils.html import escape
 from django.views.decorators.http import conditional_page
 
 from chaikhana.blogs.access import access_blog
@@ -123,4 +124,5 @@ class BlogAtomFeed(BlogRssFeed):
     feed_type = _AtomWithContent
 
     def item_description(self, item: Post) -> str:
-        return item.summary
+        # Atom's <summary type="html">: the plain-text summary must be escaped to stay text.
+        return escape(item.summary)
