@@ -38,6 +38,7 @@ CHROMIUM_ARGS = [
 ]
 # Schemes that never leave the browser; everything else must go to the live server.
 LOCAL_SCHEMES = {"data", "blob", "about"}
+ASSET_TYPES = {"stylesheet", "script", "image", "font", "media", "manifest"}
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -49,12 +50,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 class NetworkFence:
-    """Aborts requests to hosts other than the live server's and remembers them."""
+    """Aborts requests to hosts other than the live server's and remembers them.
+
+    It also remembers the page's own assets (stylesheets, scripts, images) that answered with
+    an error: a page whose stylesheet is missing still "passes" axe and vnu.
+    """
 
     def __init__(self, allowed_origin: str) -> None:
         parts = urlsplit(allowed_origin)
         self.allowed = (parts.scheme, parts.hostname, parts.port)
         self.attempts: list[str] = []
+        self.broken_assets: list[str] = []
 
     def allows(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -68,6 +74,17 @@ class NetworkFence:
         else:
             self.attempts.append(f"{request.method} {request.url} ({request.resource_type})")
             route.abort("blockedbyclient")
+
+    def check_response(self, response) -> None:  # Playwright's Response
+        # Documents, fetch and XHR are left to the tests: some answer 4xx on purpose.
+        if response.status >= 400 and response.request.resource_type in ASSET_TYPES:
+            self.broken_assets.append(f"{response.status} {response.url}")
+
+    def problems(self) -> list[str]:
+        # Each asset once: a missing stylesheet would otherwise be listed for every page.
+        found = [f"other host: {attempt}" for attempt in self.attempts]
+        found += [f"broken asset: {asset}" for asset in self.broken_assets]
+        return list(dict.fromkeys(found))
 
 
 def new_fenced_context(browser, origin: str, **options):
@@ -85,6 +102,7 @@ def new_fenced_context(browser, origin: str, **options):
         **options,
     )
     context.route("**/*", fence.handle)
+    context.on("response", fence.check_response)
     return context, fence
 
 
@@ -140,12 +158,12 @@ def artifacts_dir() -> Path:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    """Fail the test itself (not its teardown) when a page tried to reach another host."""
+    """Fail the test itself (not its teardown) on third-party requests or broken assets."""
     result = yield
     fence: NetworkFence | None = getattr(item, "_network_fence", None)
-    if fence is not None and fence.attempts:
-        listing = "\n  ".join(fence.attempts)
-        pytest.fail(f"pages requested hosts other than the live server:\n  {listing}")
+    if fence is not None and fence.problems():
+        listing = "\n  ".join(fence.problems())
+        pytest.fail(f"the pages' network traffic went wrong:\n  {listing}")
     return result
 
 
@@ -153,11 +171,16 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator:
     """On a failed browser test, keep a screenshot of where the page was."""
     report = yield
-    if report.when == "call" and report.failed and "page" in getattr(item, "funcargs", {}):
-        page = item.funcargs["page"]
+    if report.when != "call" or "page" not in getattr(item, "funcargs", {}):
+        return report
+    shot = ARTIFACTS / f"FAILED-{item.name}.png"
+    if report.failed:
         try:
             ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / f"FAILED-{item.name}.png"), full_page=True)
+            item.funcargs["page"].screenshot(path=str(shot), full_page=True)
         except Exception:  # noqa: S110 - a missing screenshot must not hide the real failure
             pass
+    else:
+        # A stale screenshot of an old failure would mislead whoever opens the folder.
+        shot.unlink(missing_ok=True)
     return report

@@ -33,7 +33,7 @@ def test_healthz_answers_in_the_browser(page) -> None:
     assert response.json()["status"] == "ok"
 
 
-def test_fence_blocks_other_hosts(browser, live_server) -> None:
+def test_fence_blocks_other_hosts_and_sees_broken_assets(browser, live_server) -> None:
     # A context of its own, so the attempts it records do not fail this test.
     context, fence = new_fenced_context(browser, live_server.url)
     try:
@@ -42,6 +42,7 @@ def test_fence_blocks_other_hosts(browser, live_server) -> None:
         page.set_content(
             '<img src="https://cdn.example.com/pixel.gif" alt="">'
             '<link rel="stylesheet" href="https://fonts.example.org/font.css">'
+            '<img src="/static/no-such-file.png" alt="missing">'
         )
         page.wait_for_load_state("load")
     finally:
@@ -49,6 +50,7 @@ def test_fence_blocks_other_hosts(browser, live_server) -> None:
     assert any("cdn.example.com" in attempt for attempt in fence.attempts), fence.attempts
     assert any("fonts.example.org" in attempt for attempt in fence.attempts), fence.attempts
     assert fence.allows(live_server.url + "/blogs/")
+    assert any("no-such-file.png" in asset for asset in fence.broken_assets), fence.broken_assets
 
 
 def test_checkers_report_errors(page) -> None:
