@@ -87,8 +87,8 @@ def load_demo(*, blogs: int, posts: int, seed: int, report: Callable[[str], None
         for chunk in _chunks(plan.blogs):
             for blog_plan, context in zip(chunk, create_blogs(rng, chunk, user_ids), strict=True):
                 writer.add_blog(context, blog_plan.posts, demo=blog_plan.name == "demo")
+                done += 1
                 progress(f"blogs: {done}/{blogs}, posts: {writer.written}/{posts}")
-            done += len(chunk)
         writer.flush()
         progress(f"blogs: {done}/{blogs}, posts: {writer.written}/{posts}", force=True)
         _backdate_posts()
