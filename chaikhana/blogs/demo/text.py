@@ -41,17 +41,18 @@ def target_words(rng: random.Random, corpus: Corpus) -> int:
 
 
 class _Sentences:
-    """The corpus's sentences in a shuffled order, so a post repeats none until it has used all."""
+    """The corpus read on from a random place: its sentences are grouped by subject (water,
+    buses, schools…), so consecutive ones make a paragraph that stays on one subject, and a
+    post repeats none until it has gone round the whole corpus."""
 
     def __init__(self, rng: random.Random, corpus: Corpus) -> None:
-        self._rng, self._all = rng, list(corpus.sentences)
-        self._queue: list[str] = []
+        self._all = corpus.sentences
+        self._next = rng.randrange(len(self._all))
 
     def take(self) -> str:
-        if not self._queue:
-            self._queue = self._all[:]
-            self._rng.shuffle(self._queue)
-        return self._queue.pop()
+        sentence = self._all[self._next % len(self._all)]
+        self._next += 1
+        return sentence
 
 
 def _table(rng: random.Random, table: Table) -> str:
@@ -90,7 +91,8 @@ def _extra_block(rng: random.Random, corpus: Corpus) -> str:
 
 def make_body(rng: random.Random, corpus: Corpus) -> str:
     """A Markdown body of a believable length, mostly paragraphs with a few other blocks."""
-    goal, words, blocks = target_words(rng, corpus), 0, []
+    goal, words = target_words(rng, corpus), 0
+    blocks: list[str] = []
     sentences = _Sentences(rng, corpus)
     while words < goal:
         if blocks and goal > 250 and rng.random() < 0.18:
