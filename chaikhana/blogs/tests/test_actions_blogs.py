@@ -70,12 +70,11 @@ class UpdateBlogTests:
         self, blog, user, django_capture_on_commit_callbacks
     ):
         heard = []
-        signals.blog_changed.connect(
-            receiver := lambda sender, blog_id, **kw: heard.append(blog_id), weak=False
-        )
+        signals.blog_changed.connect(receiver := lambda blog_id, **kw: heard.append(blog_id))
         try:
             with django_capture_on_commit_callbacks(execute=True):
                 update_blog(blog=blog, by=user, visibility=Blog.Visibility.PRIVATE)
+                assert heard == []  # not before commit
         finally:
             signals.blog_changed.disconnect(receiver)
         assert Blog.objects.get(pk=blog.pk).visibility == Blog.Visibility.PRIVATE

@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -40,6 +41,21 @@ def clock(monkeypatch):
     clock = Clock(NOON)
     monkeypatch.setattr("django.utils.timezone.now", clock)
     return clock
+
+
+@contextmanager
+def listening(signal):
+    """The keyword arguments of every sending of *signal* inside the block."""
+    heard: list[dict] = []
+
+    def receiver(sender, **kwargs):
+        heard.append(kwargs)
+
+    signal.connect(receiver, weak=False)
+    try:
+        yield heard
+    finally:
+        signal.disconnect(receiver)
 
 
 @pytest.fixture
@@ -378,18 +394,14 @@ class PublishDuePostsTaskTests:
         self, blog, user, clock, django_capture_on_commit_callbacks
     ):
         # The immediate backend cannot defer: the task runs on commit, early, and must wait.
-        finished = []
-        task_finished.connect(
-            receiver := lambda sender, task_result, **kw: finished.append(task_result),
-            weak=False,
-        )
-        try:
-            with django_capture_on_commit_callbacks(execute=True):
-                post = publish(blog, user, published_at=NOON + timedelta(hours=1))
-                assert finished == []  # never before the post is committed
-        finally:
-            task_finished.disconnect(receiver)
-        assert [(r.task.name, r.return_value) for r in finished] == [("publish_due_posts_task", 0)]
+        with (
+            listening(task_finished) as finished,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            post = publish(blog, user, published_at=NOON + timedelta(hours=1))
+            assert finished == []  # never before the post is committed
+        results = [(f["task_result"].task.name, f["task_result"].return_value) for f in finished]
+        assert results == [("publish_due_posts_task", 0)]
         post.refresh_from_db()
         assert post.status == Post.Status.SCHEDULED
 
@@ -400,15 +412,11 @@ class DeletePostTests:
     ):
         post = publish(blog, user)
         post_id = post.pk
-        deleted = []
-        signals.post_deleted.connect(
-            receiver := lambda sender, **kw: deleted.append(kw), weak=False
-        )
-        try:
-            with django_capture_on_commit_callbacks(execute=True):
-                delete_post(post=post, by=user)
-        finally:
-            signals.post_deleted.disconnect(receiver)
+        with (
+            listening(signals.post_deleted) as deleted,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            delete_post(post=post, by=user)
         assert not Post.objects.exists()
         assert not Revision.objects.exists()
         assert deleted == [{"signal": signals.post_deleted, "post_id": post_id, "blog_id": blog.pk}]
