@@ -107,6 +107,17 @@ def expect_post_page(page: Page) -> None:
     assert page.locator("[lang|=ru]").filter(has_text="Третий день").count() >= 1
 
 
+def expect_feeds_with_post(page: Page) -> None:
+    """The page advertises its RSS and Atom feeds, and both already carry the post."""
+    for feed_type in ("application/rss+xml", "application/atom+xml"):
+        link = page.locator(f'head link[rel="alternate"][type="{feed_type}"]').first
+        href = link.get_attribute("href")
+        assert href, f"{page.url} links no {feed_type} feed"
+        response = page.request.get(href)
+        assert response.ok, f"{href} answered {response.status}"
+        assert TITLE in response.text(), f"{href} lacks the new post"
+
+
 def test_first_post_journey(page: Page, html_pages: HtmlPages, artifacts_dir: Path) -> None:
     sign_up(page, html_pages)
     create_blog(page, html_pages)
@@ -122,6 +133,7 @@ def test_first_post_journey(page: Page, html_pages: HtmlPages, artifacts_dir: Pa
     page.goto(f"/@{BLOG_ADDRESS}/")
     expect(page.get_by_role("link", name=TITLE)).to_be_visible()
     check_page(page, html_pages, "blog home")
+    expect_feeds_with_post(page)
 
     page.goto("/blogs/")
     expect(page.get_by_role("link", name=BLOG_TITLE).first).to_be_visible()
