@@ -79,12 +79,13 @@ def access_post(user: User, blog: Blog, post_id: int, *, for_edit: bool = False)
     post = Post.objects.for_blog(blog).select_related("blog", "author").filter(pk=post_id).first()
     if post is None:
         raise Http404(_("There is no post here."))
-    if for_edit and not permissions.can_edit_post(membership, post):
-        raise PermissionDenied(_("You may not edit this post."))
-    if not for_edit and not (
-        permissions.can_edit_post(membership, post) or post.status == Post.Status.PUBLISHED
-    ):
+    may_edit = permissions.can_edit_post(membership, post)
+    # A colleague's draft is not hers to know about (404); a published post she sees
+    # but may not change (403).
+    if not may_edit and post.status != Post.Status.PUBLISHED:
         raise Http404(_("There is no post here."))
+    if for_edit and not may_edit:
+        raise PermissionDenied(_("You may not edit this post."))
     return post
 
 

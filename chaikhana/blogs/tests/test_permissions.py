@@ -69,7 +69,7 @@ WRITING: dict[str, dict[str, object]] = {
     "edit others' post":             row(YES,  YES,   E403,  E403,    E404,    E404),
     "submit own draft for review":   row(YES,  YES,   YES,   YES,     NA,      NA),
     "publish own draft":             row(YES,  YES,   YES,   E403,    NA,      NA),
-    "publish others' pending post":  row(YES,  YES,   E403,  E403,    E404,    E404),
+    "publish others' pending post":  row(YES,  YES,   E404,  E404,    E404,    E404),
     "delete own draft":              row(YES,  YES,   YES,   YES,     NA,      NA),
     "delete own published post":     row(YES,  YES,   YES,   E403,    NA,      NA),
     "delete others' post":           row(YES,  YES,   E403,  E403,    E404,    E404),
