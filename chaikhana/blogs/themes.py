@@ -1,6 +1,6 @@
 """The themes a blog may choose: a label for the settings form and a class for <body>.
 
-Both themes live in the one stylesheet (static/css/chaikhana.css), switched by the class,
+Both themes live in the one stylesheet (core/static/css/chaikhana.css), switched by the class,
 so choosing a theme never costs a reader another download.
 """
 
