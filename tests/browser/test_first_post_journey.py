@@ -140,10 +140,11 @@ def test_first_post_journey(page: Page, html_pages: HtmlPages, artifacts_dir: Pa
     expect(page.get_by_role("link", name=TITLE).first).to_be_visible()
     check_page(page, html_pages, "blog directory")
 
-    # Log out: a POST form (a link could be forged by any page).
     page.goto("/accounts/profile/")
     check_page(page, html_pages, "profile")
-    page.get_by_role("button", name="Log out").click()
+
+    # Log out from the header every page carries: a POST button (a link could be forged).
+    page.get_by_role("navigation", name="Network").get_by_role("button", name="Log out").click()
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
 
     # A guest reads the post: no dashboard link, same content.
