@@ -20,7 +20,9 @@ from chaikhana.core.markup import html_to_text, render_markdown, sanitize_html
 if TYPE_CHECKING:
     from chaikhana.accounts.models import User
 
-MAX_BODY_CHARS = 1_000_000
+# About 50,000 words: far beyond a long read, and small enough that rendering even
+# pathological Markdown (thousands of unclosed brackets) at save takes seconds, not minutes.
+MAX_BODY_CHARS = 300_000
 SUMMARY_WORDS = 55
 _FIRST_IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
 

@@ -126,8 +126,8 @@ class EditorBadInputTests:
 
     def test_body_over_a_million_characters(self, user, blog):
         form, page = self.post_bad(user, blog, body_source="я" * 1_000_001)
-        assert "at most 1000000 characters" in form.errors["body_source"][0]
-        assert "Up to 1,000,000 characters" in page
+        assert "at most 300000 characters" in form.errors["body_source"][0]
+        assert "Up to 300,000 characters" in page
 
     def test_ten_megabytes_of_text_get_a_message_not_an_error_page(self, user, blog):
         form, _page = self.post_bad(user, blog, body_source="x" * (10 * 1024 * 1024))
