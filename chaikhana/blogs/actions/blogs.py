@@ -18,7 +18,15 @@ from chaikhana.blogs.validators import validate_blog_name
 from chaikhana.core.errors import ActionError
 from chaikhana.core.translit import slugify
 
-BLOG_SETTINGS = {"title", "tagline", "language", "theme", "visibility", "custom_css"}
+BLOG_SETTINGS = {
+    "title",
+    "tagline",
+    "language",
+    "theme",
+    "visibility",
+    "custom_css",
+    "feed_full_text",
+}
 
 
 def _require_owner(blog: Blog, by: User) -> Membership:
@@ -82,7 +90,7 @@ def create_blog(
 
 @transaction.atomic
 def update_blog(*, blog: Blog, by: User, **changes: Any) -> Blog:
-    """Change a blog's settings (title, tagline, language, theme, visibility, custom CSS)."""
+    """Change a blog's settings (title, tagline, language, theme, visibility, CSS, feeds)."""
     _require_owner(blog, by)
     unknown = set(changes) - BLOG_SETTINGS
     if unknown:

@@ -59,6 +59,8 @@ class Blog(models.Model):
     )
     custom_css = models.TextField(_("custom CSS"), blank=True)
     posts_per_page = models.PositiveSmallIntegerField(_("posts per page"), default=10)
+    # Off: feeds carry the summary and readers follow the link (some authors want the visit).
+    feed_full_text = models.BooleanField(default=True, verbose_name=_("full text in feeds"))
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

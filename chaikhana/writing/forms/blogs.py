@@ -29,6 +29,10 @@ class BlogSettingsForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         for name in SETTINGS_FIELDS:
             self.fields[name] = _blog_field(name)
+        self.fields["feed_full_text"] = _blog_field("feed_full_text")
+        self.fields["feed_full_text"].help_text = _(
+            "Off: feed readers get the summary and a link to the post."
+        )
         self.fields["custom_css"] = forms.CharField(
             label=_("Custom CSS"),
             required=False,

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -128,3 +130,14 @@ class BlogSettingsTests:
     def test_other_members_get_403(self, blog, role):
         other = member(blog, role).user
         assert client_for(other).get(self.url(blog)).status_code == 403
+
+    def test_full_text_in_feeds_is_on_until_the_owner_unticks_it(self, user, blog):
+        page = client_for(user).get(self.url(blog)).content.decode()
+        assert re.search(r'<input type="checkbox" name="feed_full_text"[^>]* checked>', page)
+        data = {"title": blog.title, "language": "ru", "theme": "text", "visibility": "public"}
+        assert client_for(user).post(self.url(blog), data).status_code == 302
+        blog.refresh_from_db()
+        assert blog.feed_full_text is False
+        client_for(user).post(self.url(blog), {**data, "feed_full_text": "on"})
+        blog.refresh_from_db()
+        assert blog.feed_full_text is True
