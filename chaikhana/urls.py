@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from chaikhana.blogs import views as blog_views
 from chaikhana.core import views as core_views
 from chaikhana.core.media import serve_media
+from chaikhana.reading import feeds, robots, sitemaps
 
 
 class BlogNameConverter:
@@ -28,6 +29,10 @@ urlpatterns = [
     path("dashboard/", include("chaikhana.writing.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("feed/", feeds.NetworkRssFeed(), name="network_feed"),
+    path("feed/atom/", feeds.NetworkAtomFeed(), name="network_feed_atom"),
+    path("sitemap.xml", sitemaps.network_sitemap_index, name="sitemap_index"),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from chaikhana.blogs import views
-from chaikhana.reading import feeds
+from chaikhana.reading import feeds, sitemaps
 
 app_name = "blogs"
 
@@ -11,6 +11,14 @@ urlpatterns = [
     path("", views.blog_home, name="home"),
     path("feed/", feeds.BlogRssFeed(), name="feed"),
     path("feed/atom/", feeds.BlogAtomFeed(), name="feed_atom"),
+    # Before the post's <slug>/ ("sitemap" is a reserved post slug as well).
+    path("sitemap.xml", sitemaps.blog_sitemap, name="sitemap"),
+    path("category/<slug:slug>/feed/", feeds.CategoryRssFeed(), name="category_feed"),
+    path("category/<slug:slug>/feed/atom/", feeds.CategoryAtomFeed(), name="category_feed_atom"),
+    path("tag/<slug:slug>/feed/", feeds.TagRssFeed(), name="tag_feed"),
+    path("tag/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
+    path("author/<slug:slug>/feed/", feeds.AuthorRssFeed(), name="author_feed"),
+    path("author/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
     path("category/<slug:slug>/", views.category_archive, name="category"),
     path("tag/<slug:slug>/", views.tag_archive, name="tag"),
     path("author/<slug:slug>/", views.author_archive, name="author"),

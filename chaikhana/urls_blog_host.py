@@ -2,4 +2,10 @@
 
 from django.urls import include, path
 
-urlpatterns = [path("", include("chaikhana.urls_blog"))]
+from chaikhana.reading import robots
+
+urlpatterns = [
+    # A blog's host answers its own robots.txt (its sitemap, or Disallow when not listed).
+    path("robots.txt", robots.blog_robots_txt, name="robots_txt"),
+    path("", include("chaikhana.urls_blog")),
+]
