@@ -33,6 +33,7 @@ urlpatterns = [
     path("feed/atom/", feeds.NetworkAtomFeed(), name="network_feed_atom"),
     path("sitemap.xml", sitemaps.network_sitemap_index, name="sitemap_index"),
     path("robots.txt", robots.robots_txt, name="robots_txt"),
+    path("", include("chaikhana.reading.urls")),
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 
