@@ -25,10 +25,24 @@ def _readable_posts(
     )
 
 
-def _archive(request: HttpRequest, blog: Blog, posts: PostQuerySet, heading: str) -> HttpResponse:
+def _archive(
+    request: HttpRequest,
+    blog: Blog,
+    posts: PostQuerySet,
+    heading: str,
+    feed: str = "",
+    slug: str = "",
+) -> HttpResponse:
+    """An archive page; *feed* names its own feeds (``blogs:tag_feed``) for autodiscovery."""
     page = paginate(request, posts, blog.posts_per_page)
-    context = {"page": page, "heading": heading}
+    context = {"page": page, "heading": heading, "archive_feeds": _feeds(blog, feed, slug)}
     return render_blog_page(request, "blogs/archive.html", blog, context)
+
+
+def _feeds(blog: Blog, feed: str, slug: str) -> dict[str, str] | None:
+    if not feed:
+        return None
+    return {"rss": blog.url(feed, slug=slug), "atom": blog.url(f"{feed}_atom", slug=slug)}
 
 
 def _subtree_ids(category: Category) -> set[int]:
@@ -56,14 +70,16 @@ def category_archive(request: HttpRequest, slug: str, blog: str | None = None) -
         categories__in=_subtree_ids(category)
     )
     # A post filed under a category and its child appears once.
-    return _archive(request, the_blog, posts.distinct(), category.name)
+    heading = category.name
+    return _archive(request, the_blog, posts.distinct(), heading, "blogs:category_feed", slug)
 
 
 def tag_archive(request: HttpRequest, slug: str, blog: str | None = None) -> HttpResponse:
     the_blog, membership = reader_blog(request, blog)
     tag = access_tag(the_blog, slug)
     posts = _readable_posts(request, the_blog, membership).filter(tags=tag)
-    return _archive(request, the_blog, posts, _("Tag: %(name)s") % {"name": tag.name})
+    heading = _("Tag: %(name)s") % {"name": tag.name}
+    return _archive(request, the_blog, posts, heading, "blogs:tag_feed", slug)
 
 
 def author_archive(request: HttpRequest, slug: str, blog: str | None = None) -> HttpResponse:
@@ -71,7 +87,7 @@ def author_archive(request: HttpRequest, slug: str, blog: str | None = None) -> 
     the_blog, membership = reader_blog(request, blog)
     author = access_author(the_blog, slug)
     posts = _readable_posts(request, the_blog, membership).filter(author=author)
-    return _archive(request, the_blog, posts, author.pen_name)
+    return _archive(request, the_blog, posts, author.pen_name, "blogs:author_feed", slug)
 
 
 def _month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
