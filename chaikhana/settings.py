@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "chaikhana.accounts",
     "chaikhana.blogs",
     "chaikhana.writing",
+    "chaikhana.media",
+    "chaikhana.comments",
     "chaikhana.reading",
     "chaikhana.portal",
 ]
@@ -43,12 +45,16 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETags and 304s for every page, stored or fresh (reading/cache: outside the cache).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "chaikhana.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "chaikhana.blogs.middleware.BlogHostMiddleware",
+    # Last: it needs the user, the language and the blog host decided (docs/architecture.md).
+    "chaikhana.reading.cache.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "chaikhana.urls"
@@ -157,6 +163,27 @@ STORAGES = {
 # nginx serves /media/ in production (deploy/); without it the app does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 WHITENOISE_MAX_AGE = 60 * 60  # unfingerprinted files; fingerprinted ones are immutable
+
+# --- Media (chaikhana.media): limits, and S3-compatible storage when MEDIA_STORAGE=s3 ------
+MEDIA_MAX_UPLOAD_MB = env_int("MEDIA_MAX_UPLOAD_MB", 20)
+MEDIA_QUOTA_MB = env_int("MEDIA_QUOTA_MB", 500)
+if env_str("MEDIA_STORAGE", "filesystem") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("MEDIA_S3_BUCKET"),
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            "access_key": env_str("MEDIA_S3_ACCESS_KEY"),
+            "secret_key": env_str("MEDIA_S3_SECRET_KEY"),
+            "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            # Public files under random names that never change: plain URLs, cached for a year.
+            "default_acl": "public-read",
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
 
 # A 10 MB post must reach the form (and get a message next to the field), not a bare 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024

@@ -8,6 +8,7 @@ from chaikhana.blogs import views as blog_views
 from chaikhana.core import views as core_views
 from chaikhana.core.media import serve_media
 from chaikhana.reading import feeds, robots, sitemaps
+from chaikhana.reading.search import views as search_views
 
 
 class BlogNameConverter:
@@ -25,7 +26,9 @@ register_converter(BlogNameConverter, "blogname")
 urlpatterns = [
     path("", include("chaikhana.portal.urls")),
     path("blogs/", blog_views.directory, name="directory"),
+    path("search/", search_views.network_search, name="search"),
     path("accounts/", include("chaikhana.accounts.urls")),
+    path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/", include("chaikhana.writing.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", core_views.healthz, name="healthz"),

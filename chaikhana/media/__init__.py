@@ -1,0 +1,1 @@
+"""Media: uploads, metadata stripping, renditions, quotas and storage."""

@@ -1,0 +1,74 @@
+"""Renditions: smaller copies of an image in modern formats, made after upload.
+
+Widths come from conf.RENDITION_WIDTHS, only below the original's width (never upscaled:
+an 800-px photo gets 320 and 640, and pages offer the original as the largest). Each width
+in AVIF (when this Pillow can write it) and WebP, with JPEG — or PNG for images with
+transparency — for browsers that read neither. Animated images keep their one original:
+resizing every frame costs more than it saves, and the original is already clean.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from PIL import Image, features
+
+from chaikhana.media.conf import RENDITION_WIDTHS
+from chaikhana.media.images import encode_rendition, has_alpha, resize
+from chaikhana.media.models import MediaFile, Rendition
+from chaikhana.media.names import rendition_name
+
+logger = logging.getLogger(__name__)
+EXTENSIONS = {"AVIF": "avif", "WEBP": "webp", "JPEG": "jpg", "PNG": "png"}
+
+
+def rendition_formats(with_alpha: bool) -> list[str]:
+    modern = (["AVIF"] if features.check("avif") else []) + ["WEBP"]
+    return [*modern, "PNG" if with_alpha else "JPEG"]
+
+
+def _wanted(media: MediaFile, image: Image.Image) -> list[tuple[int, str]]:
+    done = {(r.width, r.format.upper()) for r in media.renditions.all()}
+    return [
+        (width, fmt)
+        for width in RENDITION_WIDTHS
+        if width < image.width
+        for fmt in rendition_formats(has_alpha(image))
+        if (width, fmt) not in done
+    ]
+
+
+def _store(media: MediaFile, image: Image.Image, width: int, fmt: str) -> bool:
+    data = encode_rendition(resize(image, width), fmt)
+    name = default_storage.save(
+        rendition_name(media.file.name, width, EXTENSIONS[fmt]), ContentFile(data)
+    )
+    height = max(1, round(image.height * width / image.width))
+    try:
+        with transaction.atomic():
+            Rendition.objects.create(
+                media=media,
+                format=fmt.lower(),
+                width=width,
+                height=height,
+                file=name,
+                size=len(data),
+            )
+    except IntegrityError:  # another worker made it first: keep theirs
+        default_storage.delete(name)
+        return False
+    return True
+
+
+def create_renditions(*, media: MediaFile) -> int:
+    """Make the renditions *media* lacks; returns how many were made (0 when all exist)."""
+    if media.kind != MediaFile.Kind.IMAGE or media.is_animated:
+        return 0
+    with media.file.open("rb") as stored, Image.open(stored) as image:
+        wanted = _wanted(media, image)  # from the header alone: no decoding when complete
+        if wanted:
+            image.load()
+        return sum(_store(media, image, width, fmt) for width, fmt in wanted)

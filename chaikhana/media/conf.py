@@ -1,0 +1,28 @@
+"""The media app's tunables: typed, read from settings (and so from the environment)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+MB = 1024 * 1024
+
+# Rendition widths in CSS pixels: a phone, a phone at 2x / a tablet, a laptop, a large screen.
+RENDITION_WIDTHS = (320, 640, 1024, 1600)
+
+# Pixels decoded for one still image. A 60 MP photo is a big camera's full size; above that an
+# upload is more likely a decompression bomb (a few KB that expand to gigabytes) than a photo.
+MAX_IMAGE_PIXELS = 60_000_000
+# All the frames of one animation together.
+MAX_ANIMATION_PIXELS = 300_000_000
+
+ORIGINAL_NAME_CHARS = 200
+ALT_CHARS = 300
+CAPTION_CHARS = 1000
+
+
+def max_upload_bytes() -> int:
+    return int(settings.MEDIA_MAX_UPLOAD_MB) * MB
+
+
+def default_quota_bytes() -> int:
+    return int(settings.MEDIA_QUOTA_MB) * MB
