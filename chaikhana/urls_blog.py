@@ -4,6 +4,7 @@ from django.urls import path
 
 from chaikhana.blogs import views
 from chaikhana.reading import feeds, sitemaps
+from chaikhana.reading.search import views as search_views
 
 app_name = "blogs"
 
@@ -23,5 +24,6 @@ urlpatterns = [
     path("tag/<slug:slug>/", views.tag_archive, name="tag"),
     path("author/<slug:slug>/", views.author_archive, name="author"),
     path("<int:year>/<int:month>/", views.month_archive, name="month"),
+    path("search/", search_views.blog_search, name="search"),  # a reserved post slug too
     path("<slug:slug>/", views.post_detail, name="post"),
 ]

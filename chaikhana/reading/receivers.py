@@ -1,0 +1,21 @@
+"""What reading does when blogs announces a change (blogs never imports reading).
+
+Search: the signals arrive after commit with ids only; indexing runs as a task so that saving a
+post never waits for stemming its text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chaikhana.reading.search.tasks import forget_deleted_blog_task, index_post_task
+
+
+def reindex_post(sender: Any, *, post_id: int, **kwargs: Any) -> None:
+    """post_changed, post_deleted: the task indexes the post or forgets it."""
+    index_post_task.enqueue(post_id=post_id)
+
+
+def forget_blog_if_deleted(sender: Any, *, blog_id: int, **kwargs: Any) -> None:
+    """blog_changed: visibility is checked at search time; only a deletion leaves work."""
+    forget_deleted_blog_task.enqueue(blog_id=blog_id)
