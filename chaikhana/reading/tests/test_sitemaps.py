@@ -55,6 +55,13 @@ class BlogSitemapTests:
         PostFactory(blog=blog, slug="sitemap")
         assert f"/@{blog.name}/sitemap/" in locations(client, f"/@{blog.name}/sitemap.xml")[0]
 
+    def test_unchanged_sitemap_and_index_answer_304(self, client, blog):
+        PostFactory(blog=blog)
+        for url in (f"/@{blog.name}/sitemap.xml", "/sitemap.xml"):
+            first = client.get(url)
+            again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+            assert again.status_code == 304, url
+
     def test_query_count_does_not_grow_with_posts(
         self, client, blog, django_assert_max_num_queries
     ):
