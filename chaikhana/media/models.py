@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.models import Blog
@@ -25,12 +25,9 @@ class MediaFileQuerySet(models.QuerySet["MediaFile"]):
 
     def search(self, text: str) -> MediaFileQuerySet:
         """Files whose name, description or caption contain *text* (any case)."""
-        text = text.strip()
-        if not text:
-            return self
-        return self.filter(
-            Q(original_name__icontains=text) | Q(alt__icontains=text) | Q(caption__icontains=text)
-        )
+        text = text.strip().casefold()
+        # SQLite folds the case of ASCII letters only: Cyrillic is matched in a folded copy.
+        return self.filter(search_text__contains=text) if text else self
 
     def for_listing(self) -> MediaFileQuerySet:
         """What the library and pages show, renditions included, in two queries."""
@@ -71,6 +68,7 @@ class MediaFile(models.Model):
     alt = models.CharField(_("description"), max_length=300, blank=True)
     caption = models.CharField(_("caption"), max_length=1000, blank=True)
     sha256 = models.CharField(max_length=64, db_index=True)
+    search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MediaFileQuerySet.as_manager()
@@ -83,6 +81,12 @@ class MediaFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_text = " ".join([self.original_name, self.alt, self.caption]).casefold()
+        if (fields := kwargs.get("update_fields")) is not None:
+            kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def url(self) -> str:
