@@ -23,6 +23,7 @@ from chaikhana.reading.search import kyrgyz
 MAX_QUERY_CHARS = 200
 # Letters and digits only: FTS operators, quotes, brackets and punctuation never reach SQL.
 _WORD = re.compile(r"[^\W_]+")
+OPERATOR_WORDS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _snowball = {lang: snowballstemmer.stemmer(lang) for lang in ("russian", "english")}
 
 
@@ -99,5 +100,9 @@ def parse_query(raw: str) -> ParsedQuery:
     text = raw.strip()
     truncated = len(text) > MAX_QUERY_CHARS
     text = text[:MAX_QUERY_CHARS]
-    found = tuple(dict.fromkeys(normalize(m.group()) for m in words(composed(text))))
+    typed = [m.group() for m in words(composed(text))]
+    # People who write search-engine syntax mean AND/OR/NOT/NEAR as operators, not words;
+    # we search for all the other words (a query of only these words searches for them).
+    meant = [word for word in typed if word not in OPERATOR_WORDS] or typed
+    found = tuple(dict.fromkeys(normalize(word) for word in meant))
     return ParsedQuery(text=text, words=found, truncated=truncated)
