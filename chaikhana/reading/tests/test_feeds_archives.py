@@ -2,6 +2,7 @@
 
 import feedparser
 import pytest
+from django.utils import translation
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.testing.factories import (
@@ -55,8 +56,12 @@ class TagFeedTests:
 
     def test_title_names_the_tag_in_the_blogs_language(self, client, blog):
         TagFactory(blog=blog, slug="chai", name="чай")
-        parsed = feedparser.parse(client.get(f"/@{blog.name}/tag/chai/feed/").content)
-        assert parsed.feed.title == f"Метка: чай · {blog.title}"
+        parsed = feedparser.parse(
+            client.get(f"/@{blog.name}/tag/chai/feed/", HTTP_ACCEPT_LANGUAGE="en").content
+        )
+        with translation.override(blog.language):  # Russian, though the reader asked English
+            expected = translation.gettext("Tag: %(name)s") % {"name": "чай"}
+        assert parsed.feed.title == f"{expected} · {blog.title}"
 
 
 class AuthorFeedTests:
