@@ -1,0 +1,88 @@
+"""Every write the spam defence makes: training, blocklists and the record of decisions."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chaikhana.comments.spam import learning
+from chaikhana.comments.spam.blocklist import normalise_domain, normalise_phrase
+from chaikhana.comments.spam.models import BlockedTerm, SpamDecision, Verdict
+from chaikhana.core.errors import ActionError
+
+
+@transaction.atomic
+def train(text: str, *, is_spam: bool) -> None:
+    """Teach the filter that *text* is spam (or ham), as a moderator decided."""
+    learning.learn(text, is_spam=is_spam, sign=1)
+
+
+@transaction.atomic
+def untrain(text: str, *, is_spam: bool) -> None:
+    """Forget an earlier :func:`train` of *text* (a moderator reversed the decision)."""
+    learning.learn(text, is_spam=is_spam, sign=-1)
+
+
+@transaction.atomic
+def add_blocked_word(*, word: str) -> BlockedTerm:
+    """Block a word or phrase network-wide: comments containing it are held (or spam)."""
+    value = normalise_phrase(word)
+    if len(value) < 2:
+        raise ActionError(_("A blocked word needs at least two letters."), field="word")
+    term, _created = BlockedTerm.objects.get_or_create(kind=BlockedTerm.Kind.WORD, value=value)
+    return term
+
+
+@transaction.atomic
+def add_blocked_domain(*, domain: str) -> BlockedTerm:
+    """Block a link domain (and its subdomains) network-wide: links to it are spam."""
+    value = normalise_domain(domain)
+    if "." not in value:
+        raise ActionError(_("Enter a domain such as example.com."), field="domain")
+    term, _created = BlockedTerm.objects.get_or_create(kind=BlockedTerm.Kind.DOMAIN, value=value)
+    return term
+
+
+def record_assessment(*, obj: models.Model, verdict: str, score: float) -> SpamDecision:
+    """Remember the engine's verdict on *obj* (a comment, mention or sign-up) for statistics."""
+    return SpamDecision.objects.create(
+        kind=SpamDecision.Kind.AUTO,
+        verdict=verdict,
+        score=score,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        created_at=timezone.now(),
+    )
+
+
+def _last_moderation(content_type: ContentType, object_id: int) -> SpamDecision | None:
+    earlier = SpamDecision.objects.filter(
+        content_type=content_type, object_id=object_id, kind=SpamDecision.Kind.MODERATOR
+    )
+    return earlier.select_for_update().order_by("-created_at", "-pk").first()
+
+
+@transaction.atomic
+def record_moderation(*, obj: models.Model, text: str, is_spam: bool) -> SpamDecision | None:
+    """A moderator called *obj* spam or not: record it and train the filter on *text*.
+
+    Reversing an earlier moderator decision untrains it first, so the filter counts each
+    text once, as its latest verdict; repeating a decision changes nothing.
+    """
+    content_type = ContentType.objects.get_for_model(obj)
+    verdict = Verdict.SPAM if is_spam else Verdict.APPROVE
+    previous = _last_moderation(content_type, obj.pk)
+    if previous is not None and previous.verdict == verdict:
+        return None
+    if previous is not None:
+        learning.learn(text, is_spam=not is_spam, sign=-1)
+    learning.learn(text, is_spam=is_spam, sign=1)
+    return SpamDecision.objects.create(
+        kind=SpamDecision.Kind.MODERATOR,
+        verdict=verdict,
+        content_type=content_type,
+        object_id=obj.pk,
+        created_at=timezone.now(),
+    )

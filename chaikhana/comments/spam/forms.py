@@ -1,0 +1,86 @@
+"""Form helpers that cost a person nothing: a honeypot field and a signed timing token.
+
+The form carries a token signed with the time it was rendered. A submission sooner than a
+person could write (3 s), later than a day, or with a token already used is held; a filled
+honeypot (a field hidden from people, which scripts fill in) is spam. No third party, no
+CAPTCHA: Tor users and screen readers pass as easily as anyone.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from chaikhana.comments.spam import conf
+from chaikhana.comments.spam.signals import Signal
+
+HONEYPOT_FIELD = "homepage"  # a name bots love to fill in; the real website field is "url"
+TOKEN_FIELD = "form_token"  # noqa: S105 (a field name, not a secret)
+SALT = "chaikhana.comments.spam.form-token"
+
+
+def issue_token(now: datetime) -> str:
+    """A token for a form rendered at *now*: signed, with a nonce so each is used once."""
+    return signing.dumps({"t": now.timestamp(), "n": secrets.token_urlsafe(12)}, salt=SALT)
+
+
+def spam_fields(now: datetime) -> dict[str, forms.Field]:
+    """The two fields to add to a public form (``form.fields.update(spam_fields(now))``)."""
+    honeypot = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        # Hidden by the stylesheet's .hp rule and from assistive technology; never focusable.
+        widget=forms.TextInput(
+            attrs={"class": "hp", "autocomplete": "off", "tabindex": "-1", "aria-hidden": "true"}
+        ),
+    )
+    token = forms.CharField(required=False, initial=issue_token(now), widget=forms.HiddenInput)
+    return {HONEYPOT_FIELD: honeypot, TOKEN_FIELD: token}
+
+
+class SpamFieldsMixin:
+    """Adds :func:`spam_fields` to a Form; pass ``now`` (the render time) to the form."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, now: datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields.update(spam_fields(now))
+
+
+def _hold(code: str, message: Any) -> list[Signal]:
+    return [Signal("hold", code, message)]
+
+
+def _check_token(raw: str, now: datetime) -> list[Signal]:
+    try:
+        payload = signing.loads(raw, salt=SALT)
+        issued, nonce = float(payload["t"]), str(payload["n"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return _hold("bad-token", _("The form was not sent from this site's page."))
+    age = now.timestamp() - issued
+    if age > conf.max_form_age_seconds():
+        return _hold("stale-token", _("The form is more than a day old; please reload the page."))
+    if age < conf.min_form_seconds():
+        return _hold("too-fast", _("The form was sent faster than anyone could write."))
+    # cache.add is atomic: of two submissions with one token, only the first gets through.
+    if not cache.add(f"spam:token:{nonce}", 1, int(conf.max_form_age_seconds()) + 60):
+        return _hold("replayed-token", _("The same form was sent twice."))
+    return []
+
+
+def check_submission(data: Mapping[str, Any], now: datetime) -> list[Signal]:
+    """What the honeypot and the timing token say about submitted form *data*."""
+    if str(data.get(HONEYPOT_FIELD) or "").strip():
+        return [Signal("spam", "honeypot", _("A field meant to stay empty was filled in."))]
+    raw = str(data.get(TOKEN_FIELD) or "")
+    if not raw:
+        return _hold("no-token", _("The form was not sent from this site's page."))
+    return _check_token(raw, now)
