@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from chaikhana.blogs import views as blog_views
 from chaikhana.core import views as core_views
+from chaikhana.core.language import choose_language
 from chaikhana.core.media import serve_media
 from chaikhana.reading import feeds, robots, sitemaps
 from chaikhana.reading.search import views as search_views
@@ -31,6 +32,7 @@ urlpatterns = [
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/", include("chaikhana.writing.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/language/", choose_language, name="choose_language"),
     path("healthz", core_views.healthz, name="healthz"),
     path("feed/", feeds.NetworkRssFeed(), name="network_feed"),
     path("feed/atom/", feeds.NetworkAtomFeed(), name="network_feed_atom"),

@@ -10,6 +10,9 @@ class ReadingConfig(AppConfig):
     def ready(self) -> None:
         from chaikhana.blogs import signals
         from chaikhana.reading import receivers
+        from chaikhana.reading.cache import receivers as page_cache
+
+        page_cache.connect()
 
         # Search: docs/architecture.md, "Search".
         signals.post_changed.connect(receivers.reindex_post, dispatch_uid="search.post_changed")

@@ -229,12 +229,15 @@ class ThemeTests:
         assert '<img src="/media/lake.jpg"' in html
         assert html.index('src="/media/lake.jpg"') < html.index("Иссык-Куль</a></h2>")
 
-    def test_photo_blog_leaves_covers_out_when_reader_saves_data(self, client, db):
+    def test_photo_blog_links_covers_instead_of_showing_them_when_reader_saves_data(
+        self, client, db
+    ):
         blog = BlogFactory(theme=Blog.Theme.PHOTO)
         PostFactory(blog=blog, title="Иссык-Куль", body_source="![озеро](/media/lake.jpg)")
         html = page(client, f"/@{blog.name}/", HTTP_SAVE_DATA="on")
         assert "Иссык-Куль" in html
-        assert "lake.jpg" not in html
+        assert "<img" not in html
+        assert '<a class="img-link" href="/media/lake.jpg">Show image</a>' in html
 
     def test_text_blog_shows_a_plain_list(self, client, blog):
         PostFactory(blog=blog, body_source="![озеро](/media/lake.jpg)")

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -49,6 +49,8 @@ def render_blog_page(
 ) -> HttpResponse:
     """Render one of a blog's pages with its theme; the answer varies with Save-Data."""
     base = {"blog": blog, "theme": theme_of(blog), "save_data": wants_less_data(request)}
-    response = render(request, template, base | context)
+    # A TemplateResponse: the page cache (reading) learns from its context which blog and
+    # post the page shows, without this app knowing the cache exists.
+    response = TemplateResponse(request, template, base | context)
     patch_vary_headers(response, ["Save-Data"])
     return response
