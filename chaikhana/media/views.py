@@ -57,7 +57,7 @@ def library(request: HttpRequest, blog: str) -> HttpResponse:
 @login_required
 def upload(request: HttpRequest, blog: str) -> HttpResponse:
     cap = SizeCapUploadHandler(max_upload_bytes(), request)
-    request.upload_handlers.insert(0, cap)
+    request.upload_handlers = [cap, *request.upload_handlers]
     return _upload(request, blog, cap)
 
 

@@ -62,8 +62,8 @@ class LibraryTests:
 
     def test_search_finds_by_name_alt_and_caption(self, upload, blog, user):
         upload(h.PDF, "budget.pdf")
-        upload(h.image_bytes("JPEG"), "a.jpg", alt="Протест у Белого дома")
-        upload(h.image_bytes("JPEG"), "b.jpg", caption="Фото: Айгуль")
+        upload(h.image_bytes("JPEG"), "protest-photo.jpg", alt="Протест у Белого дома")
+        upload(h.image_bytes("JPEG"), "portrait-photo.jpg", caption="Фото: Айгуль")
         client = client_for(user)
         for query, expected in [
             ("BUDGET", "budget.pdf"),
@@ -72,7 +72,13 @@ class LibraryTests:
         ]:
             html = client.get(url("library", blog), {"q": query}).content.decode()
             assert expected in html
-            assert sum(name in html for name in ("budget.pdf", "a.jpg", "b.jpg")) == 1
+            assert (
+                sum(
+                    name in html
+                    for name in ("budget.pdf", "protest-photo.jpg", "portrait-photo.jpg")
+                )
+                == 1
+            )
 
     def test_stranger_is_refused_and_private_blogs_stay_hidden(self, blog):
         stranger = client_for(UserFactory())
