@@ -59,7 +59,9 @@ class PageCacheTests:
 
 
 class StalePageTests:
-    def test_publishing_shows_the_new_post_on_blog_home_and_portal(self, client, blog, user, commit):
+    def test_publishing_shows_the_new_post_on_blog_home_and_portal(
+        self, client, blog, user, commit
+    ):
         warm(client, blog.get_absolute_url())
         warm(client, "/")
         with commit():
