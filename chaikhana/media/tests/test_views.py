@@ -67,8 +67,8 @@ class LibraryTests:
         client = client_for(user)
         for query, expected in [
             ("BUDGET", "budget.pdf"),
-            ("протест", "a.jpg"),
-            ("айгуль", "b.jpg"),
+            ("протест", "protest-photo.jpg"),
+            ("айгуль", "portrait-photo.jpg"),
         ]:
             html = client.get(url("library", blog), {"q": query}).content.decode()
             assert expected in html
