@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "chaikhana.comments",
     "chaikhana.reading",
     "chaikhana.portal",
+    "chaikhana.courses",
 ]
 
 MIDDLEWARE = [

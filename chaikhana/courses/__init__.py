@@ -1,0 +1,1 @@
+"""The school: courses, sessions, registrations, waitlists, reminders and calendars."""

@@ -1,0 +1,96 @@
+"""Sessions: one meeting of a course, at a place or online, for a number of people."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chaikhana.courses import conf
+from chaikhana.courses.models.course import Course
+
+# A seat is held by a confirmed registration and by an open offer (waiting for its answer).
+SEAT_HOLDING = ("confirmed", "offered")
+
+
+class SessionQuerySet(models.QuerySet["Session"]):
+    def scheduled(self) -> SessionQuerySet:
+        return self.filter(status=Session.Status.SCHEDULED)
+
+    def upcoming(self, now: datetime | None = None) -> SessionQuerySet:
+        return self.scheduled().filter(starts_at__gt=now or timezone.now())
+
+    def with_seats(self) -> SessionQuerySet:
+        """Annotate ``seats_taken`` and ``seats_left`` (one query for a whole list)."""
+        taken = Count("registrations", filter=Q(registrations__status__in=SEAT_HOLDING))
+        return self.annotate(seats_taken=taken, seats_left=F("capacity") - taken)
+
+    def for_listing(self) -> SessionQuerySet:
+        return self.with_seats().select_related("course").order_by("starts_at", "id")
+
+
+class Session(models.Model):
+    """One meeting of a course. Times are stored in UTC and shown in settings.TIME_ZONE."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), validators=[MinValueValidator(1)], help_text=_("Seats in all.")
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SCHEDULED)
+    cancel_deadline = models.DateTimeField(
+        _("students may cancel until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for one day before the start."),
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="session_ends_after_start",
+                violation_error_message=_("A session must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1),
+                name="session_has_a_seat",
+                violation_error_message=_("A session needs at least one seat."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "starts_at"])]
+
+    def __str__(self) -> str:
+        return self.title or self.course.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("courses:session", args=[self.pk])
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    def has_started(self, now: datetime | None = None) -> bool:
+        return self.starts_at <= (now or timezone.now())
+
+    def effective_cancel_deadline(self) -> datetime:
+        return self.cancel_deadline or self.starts_at - timedelta(hours=conf.cancel_hours())
