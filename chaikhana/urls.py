@@ -8,6 +8,7 @@ from chaikhana.blogs import views as blog_views
 from chaikhana.core import views as core_views
 from chaikhana.core.language import choose_language
 from chaikhana.core.media import serve_media
+from chaikhana.linkbacks import views as linkback_views
 from chaikhana.reading import feeds, robots, sitemaps
 from chaikhana.reading.search import views as search_views
 
@@ -39,6 +40,8 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.network_sitemap_index, name="sitemap_index"),
     path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("", include("chaikhana.reading.urls")),
+    path("webmention", linkback_views.webmention, name="webmention"),
+    path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from chaikhana.blogs import views
+from chaikhana.linkbacks import views as linkback_views
 from chaikhana.reading import feeds, sitemaps
 from chaikhana.reading.search import views as search_views
 
@@ -25,5 +26,8 @@ urlpatterns = [
     path("author/<slug:slug>/", views.author_archive, name="author"),
     path("<int:year>/<int:month>/", views.month_archive, name="month"),
     path("search/", search_views.blog_search, name="search"),  # a reserved post slug too
+    # A blog's own host (subdomain mode) answers linkbacks at its root, as WordPress does.
+    path("webmention", linkback_views.webmention, name="webmention"),
+    path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
     path("<slug:slug>/", views.post_detail, name="post"),
 ]

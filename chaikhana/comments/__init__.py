@@ -1,0 +1,1 @@
+"""Comments: threaded conversation under posts and pages, moderation, notifications, feeds."""

@@ -1,0 +1,34 @@
+"""The comments app's tunables, with typed defaults; override them in settings."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+# Read at call time, not import time, so override_settings in tests takes effect.
+
+
+def max_depth() -> int:
+    """How deep a thread may nest: a reply below this attaches to the deepest allowed level."""
+    return int(getattr(settings, "COMMENTS_MAX_DEPTH", 4))
+
+
+def max_chars() -> int:
+    """The longest comment accepted; longer text gets a message, not a silent cut."""
+    return int(getattr(settings, "COMMENTS_MAX_CHARS", 10_000))
+
+
+def edit_minutes() -> int:
+    """How long a commenter may edit or delete her own comment."""
+    return int(getattr(settings, "COMMENTS_EDIT_MINUTES", 10))
+
+
+def site_url() -> str:
+    """The network's origin for links in mail, which has no request to build them from."""
+    return str(getattr(settings, "COMMENTS_SITE_URL", "http://localhost:8000")).rstrip("/")
+
+
+def absolute(url: str) -> str:
+    """*url* (a path, or //host/path in subdomain mode) as an absolute address for mail."""
+    if url.startswith("//"):
+        return site_url().split("//", 1)[0] + url
+    return site_url() + url

@@ -1,0 +1,59 @@
+"""Who a commenter is on the page, and the signed tokens that stand in for a guest's account.
+
+A guest has no account, so what she posted is remembered in a signed cookie of comment ids:
+it lets her see her own comment waiting for approval and edit or delete it for a few
+minutes. Unsubscribing from reply mail uses a signed token in the mail's link.
+"""
+
+from __future__ import annotations
+
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+
+from chaikhana.accounts.models import User
+from chaikhana.blogs.access import membership_of
+from chaikhana.blogs.models import Blog
+
+COOKIE = "chaikhana_comments"
+COOKIE_SALT = "comments.own"
+COOKIE_AGE = 7 * 24 * 3600  # long enough to see a comment through moderation
+COOKIE_MAX_IDS = 20
+UNSUBSCRIBE_SALT = "comments.unsubscribe"
+
+
+def shown_name(user: User, blog: Blog) -> str:
+    """Her pen name on this blog if she is a member, else her display name; never a username."""
+    membership = membership_of(user, blog)
+    return membership.pen_name if membership is not None else user.public_name
+
+
+def own_comment_ids(request: HttpRequest) -> frozenset[int]:
+    """The comments this browser posted as a guest (from the signed cookie)."""
+    raw = request.get_signed_cookie(COOKIE, default="", salt=COOKIE_SALT, max_age=COOKIE_AGE)
+    return frozenset(int(part) for part in str(raw).split(",") if part.isdigit())
+
+
+def remember_comment(request: HttpRequest, response: HttpResponse, comment_id: int) -> None:
+    """Add *comment_id* to the browser's signed cookie (newest first, a few at most)."""
+    ids = [comment_id, *sorted(own_comment_ids(request), reverse=True)][:COOKIE_MAX_IDS]
+    response.set_signed_cookie(
+        COOKIE,
+        ",".join(str(i) for i in ids),
+        salt=COOKIE_SALT,
+        max_age=COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def unsubscribe_token(comment_id: int) -> str:
+    return signing.dumps(comment_id, salt=UNSUBSCRIBE_SALT)
+
+
+def comment_id_from_token(token: str) -> int | None:
+    """The comment a (never-expiring) unsubscribe token names; None when forged."""
+    try:
+        value = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return value if isinstance(value, int) else None

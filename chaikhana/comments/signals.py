@@ -1,0 +1,8 @@
+"""Signals other apps listen to (page cache, feeds): sent by actions after commit, ids only."""
+
+from django.dispatch import Signal
+
+# post_id, comment_id: a comment became visible to readers, or a visible one changed.
+comment_approved = Signal()
+# post_id, comment_id: a visible comment left the page (spam, trash, deleted by its writer).
+comment_removed = Signal()

@@ -1,0 +1,13 @@
+"""Small pieces the comment views share."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from chaikhana.accounts.models import User
+
+
+class AuthedRequest(HttpRequest):
+    """A request behind @login_required: its user is a real account (django-stubs idiom)."""
+
+    user: User
