@@ -401,7 +401,10 @@ class PublishDuePostsTaskTests:
             post = publish(blog, user, published_at=NOON + timedelta(hours=1))
             assert finished == []  # never before the post is committed
         results = [(f["task_result"].task.name, f["task_result"].return_value) for f in finished]
-        assert results == [("publish_due_posts_task", 0)]
+        # Listeners (search, linkbacks) run their own tasks too; this test is about this one.
+        assert [r for r in results if r[0] == "publish_due_posts_task"] == [
+            ("publish_due_posts_task", 0)
+        ]
         post.refresh_from_db()
         assert post.status == Post.Status.SCHEDULED
 
