@@ -32,7 +32,7 @@ class DescribeForm(forms.Form):
 class UploadForm(DescribeForm):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("Photos, sound or a PDF. Location and camera details are removed."),
+        help_text=_("Photos, sound or a PDF. Location and camera details are removed from photos."),
         widget=forms.FileInput(attrs={"accept": ACCEPT}),
     )
     field_order = ["file", "alt", "caption"]
