@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "chaikhana.media",
     "chaikhana.comments",
     "chaikhana.reading",
+    "chaikhana.linkbacks",
     "chaikhana.portal",
     "chaikhana.courses",
 ]
@@ -55,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "chaikhana.blogs.middleware.BlogHostMiddleware",
+    "chaikhana.linkbacks.middleware.EndpointHeadersMiddleware",  # Link / X-Pingback on posts
     # Last: it needs the user, the language and the blog host decided (docs/architecture.md).
     "chaikhana.reading.cache.middleware.PageCacheMiddleware",
 ]

@@ -104,7 +104,7 @@ class LocalServer:
         )
 
     def __enter__(self) -> LocalServer:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:

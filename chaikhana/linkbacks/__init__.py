@@ -1,0 +1,1 @@
+"""Pingbacks and webmentions, received and sent: untrusted input from other sites."""

@@ -1,0 +1,64 @@
+"""The endpoints other sites call: /webmention and /xmlrpc.php (thin: parse, check, act)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from chaikhana.blogs.models import Post
+from chaikhana.linkbacks import throttle, xmlrpc
+from chaikhana.linkbacks.actions import accept_webmention
+from chaikhana.linkbacks.targets import is_http_url, post_address, public_post
+from chaikhana.linkbacks.verify import same_url
+
+TEXT = "text/plain; charset=utf-8"
+
+
+# Cross-site by design, and it reads no cookie or session: nothing for CSRF to forge.
+@csrf_exempt
+@require_POST
+def webmention(request: HttpRequest) -> HttpResponse:
+    """Webmention §3.2: validate synchronously, verify in a task, answer 202 Accepted."""
+    source = request.POST.get("source", "").strip()
+    target = request.POST.get("target", "").strip()
+    post, problem = _check(source, target)
+    if post is None:
+        return HttpResponseBadRequest(problem, content_type=TEXT)
+    if not throttle.allow(source):
+        return HttpResponse(
+            _("Too many webmentions from this site; try again later."),
+            status=429,
+            content_type=TEXT,
+        )
+    accept_webmention(post=post, source=source, target=target)
+    # §3.2: 202 without a Location header; the sender has no status page to poll.
+    return HttpResponse(
+        _("Accepted: the mention will be shown once verified."), status=202, content_type=TEXT
+    )
+
+
+def _check(source: str, target: str) -> tuple[Post | None, str]:
+    """§3.2.1 request verification: the post named by *target*, or why not."""
+    if not is_http_url(source) or not is_http_url(target):
+        return None, _("source and target must both be http or https URLs.")
+    if same_url(source, target):
+        return None, _("source and target must not be the same URL.")
+    address = post_address(target)  # the fragment is ignored: urlsplit keeps it apart
+    post = public_post(address) if address else None
+    if post is None:
+        return None, _("target is not a post on this network that accepts webmentions.")
+    return post, ""
+
+
+@csrf_exempt
+@require_POST
+def xmlrpc_endpoint(request: HttpRequest) -> HttpResponse:
+    """XML-RPC (Pingback 1.0 and whatever other apps register)."""
+    try:
+        request.body  # noqa: B018 - read it here so a too-large body is a fault, not a 400
+    except RequestDataTooBig:
+        return xmlrpc.fault_response(xmlrpc.PARSE_ERROR, "parse error: request too large")
+    return xmlrpc.respond(request)
