@@ -20,6 +20,8 @@ class SpamToken(models.Model):
     spam_count = models.PositiveBigIntegerField(default=0)
     ham_count = models.PositiveBigIntegerField(default=0)
 
+    objects: models.Manager[SpamToken] = models.Manager()
+
     def __str__(self) -> str:
         return f"{self.token} ({self.spam_count}/{self.ham_count})"
 
@@ -31,6 +33,8 @@ class SpamCorpusStats(models.Model):
     ham_docs = models.PositiveBigIntegerField(default=0)
     spam_tokens = models.PositiveBigIntegerField(default=0)
     ham_tokens = models.PositiveBigIntegerField(default=0)
+
+    objects: models.Manager[SpamCorpusStats] = models.Manager()
 
     class Meta:
         verbose_name_plural = "spam corpus stats"
@@ -86,10 +90,12 @@ class SpamDecision(models.Model):
     object_id = models.PositiveBigIntegerField()
     created_at = models.DateTimeField(db_index=True)
 
+    objects: models.Manager[SpamDecision] = models.Manager()
+
     class Meta:
         indexes = [
             models.Index(fields=["content_type", "object_id", "kind", "-created_at"]),
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.verdict} {self.content_type_id}:{self.object_id}"
+        return f"{self.kind} {self.verdict} {self.object_id}"

@@ -1,0 +1,99 @@
+"""Honeypot, timing token and rate limits: what a script trips over and a person does not."""
+
+from datetime import UTC, datetime, timedelta
+
+from django.core.cache import cache
+from django.test import RequestFactory, override_settings
+
+from chaikhana.comments.spam.forms import HONEYPOT_FIELD, TOKEN_FIELD, check_submission, issue_token
+from chaikhana.comments.spam.ratelimit import address_hash, check_rate
+
+RENDERED = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+def submitted(after: timedelta, **extra):
+    return {TOKEN_FIELD: issue_token(RENDERED), HONEYPOT_FIELD: "", **extra}, RENDERED + after
+
+
+def codes(signals):
+    return [s.code for s in signals]
+
+
+class CheckSubmissionTests:
+    def test_person_who_took_a_minute_passes(self):
+        data, now = submitted(timedelta(minutes=1))
+        assert check_submission(data, now) == []
+
+    def test_filled_honeypot_is_spam(self):
+        data, now = submitted(timedelta(minutes=1), **{HONEYPOT_FIELD: "http://spam.example"})
+        assert [(s.verdict, s.code) for s in check_submission(data, now)] == [("spam", "honeypot")]
+
+    def test_submission_within_three_seconds_is_held(self):
+        data, now = submitted(timedelta(seconds=2))
+        assert [(s.verdict, s.code) for s in check_submission(data, now)] == [("hold", "too-fast")]
+
+    @override_settings(SPAM_MIN_FORM_SECONDS=10)
+    def test_minimum_time_follows_the_setting(self):
+        data, now = submitted(timedelta(seconds=5))
+        assert codes(check_submission(data, now)) == ["too-fast"]
+
+    def test_token_older_than_a_day_is_held(self):
+        data, now = submitted(timedelta(days=1, minutes=1))
+        assert codes(check_submission(data, now)) == ["stale-token"]
+
+    def test_replayed_token_is_held_the_second_time(self):
+        data, now = submitted(timedelta(minutes=1))
+        check_submission(data, now)
+        assert codes(check_submission(data, now + timedelta(seconds=5))) == ["replayed-token"]
+
+    def test_missing_or_forged_token_is_held(self):
+        now = RENDERED + timedelta(minutes=1)
+        assert codes(check_submission({}, now)) == ["no-token"]
+        forged = issue_token(RENDERED)[:-3] + "abc"
+        assert codes(check_submission({TOKEN_FIELD: forged}, now)) == ["bad-token"]
+
+
+class AddressHashTests:
+    def request(self, address):
+        return RequestFactory().post("/", REMOTE_ADDR=address)
+
+    def test_hash_never_contains_the_address_and_rotates_daily(self):
+        today = address_hash(self.request("203.0.113.7"), RENDERED)
+        tomorrow = address_hash(self.request("203.0.113.7"), RENDERED + timedelta(days=1))
+        assert "203.0.113.7" not in today
+        assert len(today) == 64 and today != tomorrow
+
+    def test_one_ipv6_household_is_one_address(self):
+        one = address_hash(self.request("2001:db8:1:2::1"), RENDERED)
+        other = address_hash(self.request("2001:db8:1:2:ffff::9"), RENDERED)
+        assert one == other != address_hash(self.request("2001:db8:1:3::1"), RENDERED)
+
+    def test_no_address_gives_no_hash(self):
+        assert address_hash(RequestFactory().post("/", REMOTE_ADDR=""), RENDERED) == ""
+
+
+class CheckRateTests:
+    def test_sixth_comment_in_a_minute_from_one_address_is_held(self):
+        verdicts = [check_rate(account_id=None, address="h1", now=RENDERED) for _ in range(6)]
+        assert verdicts[4] == []
+        assert [(s.verdict, s.code) for s in verdicts[5]] == [("hold", "rate-address")]
+
+    def test_the_next_minute_starts_afresh(self):
+        for _ in range(6):
+            check_rate(account_id=None, address="h1", now=RENDERED)
+        assert check_rate(account_id=None, address="h1", now=RENDERED + timedelta(minutes=1)) == []
+
+    @override_settings(SPAM_RATE_LIMITS={"account": [(3600, 2)], "address": []})
+    def test_account_limit_holds_whatever_the_address(self):
+        for address in ("a", "b"):
+            check_rate(account_id=7, address=address, now=RENDERED)
+        assert codes(check_rate(account_id=7, address="c", now=RENDERED)) == ["rate-account"]
+
+    def test_cache_keys_carry_only_the_hash(self):
+        check_rate(
+            account_id=None,
+            address=address_hash(RequestFactory().post("/", REMOTE_ADDR="198.51.100.23"), RENDERED),
+            now=RENDERED,
+        )
+        keys = list(getattr(cache, "_cache", {}).keys())
+        assert keys and not any("198.51.100.23" in str(k) for k in keys)
