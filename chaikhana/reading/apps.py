@@ -20,3 +20,13 @@ class ReadingConfig(AppConfig):
         signals.blog_changed.connect(
             receivers.forget_blog_if_deleted, dispatch_uid="search.blog_changed"
         )
+
+        # Comments appear on the post's page: docs/architecture.md, "Comments".
+        from chaikhana.comments import signals as comment_signals
+
+        comment_signals.comment_approved.connect(
+            receivers.refresh_post_page, dispatch_uid="cache.comment_approved"
+        )
+        comment_signals.comment_removed.connect(
+            receivers.refresh_post_page, dispatch_uid="cache.comment_removed"
+        )

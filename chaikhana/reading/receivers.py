@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chaikhana.reading.cache import invalidate_post
 from chaikhana.reading.search.tasks import forget_deleted_blog_task, index_post_task
 
 
@@ -19,3 +20,8 @@ def reindex_post(sender: Any, *, post_id: int, **kwargs: Any) -> None:
 def forget_blog_if_deleted(sender: Any, *, blog_id: int, **kwargs: Any) -> None:
     """blog_changed: visibility is checked at search time; only a deletion leaves work."""
     forget_deleted_blog_task.enqueue(blog_id=blog_id)
+
+
+def refresh_post_page(sender: Any, *, post_id: int, **kwargs: Any) -> None:
+    """comment_approved, comment_removed (comments, after commit): the post's page changed."""
+    invalidate_post(post_id)

@@ -84,3 +84,17 @@ class PostFactory(factory.django.DjangoModelFactory):
     language = "ru"
     status = Post.Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """An approved guest comment on a published post."""
+
+    class Meta:
+        model = "comments.Comment"
+
+    post = factory.SubFactory(PostFactory)
+    blog = factory.LazyAttribute(lambda o: o.post.blog)
+    name = factory.Sequence(lambda n: f"Guest {n}")
+    email = factory.Sequence(lambda n: f"guest{n}@example.org")
+    body_source = "A *kind* word."
+    status = "approved"
