@@ -104,8 +104,7 @@ def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
         request.method == "GET"
         and response.status_code == 200
         and not response.streaming
-        and not response.cookies
-        and not _wants_new_light_cookie(request)
+        and not _sets_cookie(request, response)
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
     )
@@ -153,10 +152,24 @@ def _finish(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         # revalidation answered with 304 costs a few hundred bytes (PRODUCT.md: 3G readers).
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     patch_vary_headers(response, ["Save-Data", "Cookie"])
-    _set_light_cookie(request, response)
-    if response.cookies:
+    if _sets_cookie(request, response):
         patch_cache_control(response, private=True)
+    _set_light_cookie(request, response)
     return response
+
+
+def _sets_cookie(request: HttpRequest, response: HttpResponse) -> bool:
+    """Will this response carry a cookie, ours or one set further out?
+
+    CsrfViewMiddleware adds its cookie after us, when the page used a token
+    (CSRF_COOKIE_NEEDS_UPDATE). Such a page holds one reader's token: storing it would hand
+    her token to everyone and break their forms.
+    """
+    return bool(
+        response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or _wants_new_light_cookie(request)
+    )
 
 
 def _wants_new_light_cookie(request: HttpRequest) -> bool:

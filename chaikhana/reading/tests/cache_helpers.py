@@ -22,3 +22,17 @@ def served_from_cache(client: Any, url: str, **headers: Any) -> bool:
         response = client.get(url, **headers)
     assert response.status_code == 200
     return len(queries) == 0
+
+
+def without_comment_form(blog):
+    """Comments closed: the post page then carries no CSRF token and can be stored.
+
+    (An open comment form puts a reader's own token on the page; such pages are rendered
+    for each reader: test_conditional.CsrfTokenPageTests.)
+    """
+    from chaikhana.comments.models import CommentSettings
+
+    CommentSettings.objects.update_or_create(
+        blog=blog, defaults={"mode": CommentSettings.Mode.CLOSED}
+    )
+    return blog

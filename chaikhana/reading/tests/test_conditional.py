@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.core.testing.factories import PostFactory
-from chaikhana.reading.tests.cache_helpers import warm
+from chaikhana.reading.tests.cache_helpers import warm, without_comment_form
 
 
 @pytest.fixture
 def urls(blog):
-    post = PostFactory(blog=blog)
+    post = PostFactory(blog=without_comment_form(blog))
     return [
         "/",
         "/blogs/",
@@ -75,3 +75,25 @@ class ConditionalGetTests:
     def test_anonymous_public_page_sets_no_cookie(self, client, blog):
         PostFactory(blog=blog)
         assert not client.get(blog.get_absolute_url()).cookies
+
+    @pytest.mark.xfail(
+        reason="The comment form puts a fresh CSRF token (and cookie) on every post page, so "
+        "each render has a new ETag and none is stored (see docs: page cache, cookies)."
+    )
+    def test_post_page_answers_304_when_it_carries_no_csrf_token(self, client, blog):
+        url = PostFactory(blog=blog).get_absolute_url()
+        etag = client.get(url)["ETag"]
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+class CsrfTokenPageTests:
+    """The post page carries the comment form's CSRF token: one reader's token, never shared."""
+
+    def test_page_with_a_csrf_token_is_private_and_never_stored(self, client, blog):
+        url = PostFactory(blog=blog).get_absolute_url()
+        first = client.get(url)
+        assert "csrftoken" in first.cookies
+        assert "private" in first["Cache-Control"] and "public" not in first["Cache-Control"]
+        for _ in range(2):
+            client.cookies.clear()
+            assert "csrftoken" in client.get(url).cookies  # rendered for her, not stored
