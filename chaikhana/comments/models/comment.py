@@ -48,7 +48,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
 
     def for_queue(self) -> CommentQuerySet:
         """The moderation queue's rows: each with its post, in a fixed number of queries."""
-        return self.select_related("post", "blog").order_by("-created_at", "-id")
+        return self.select_related("post__blog", "blog").order_by("-created_at", "-id")
 
 
 class Comment(models.Model):

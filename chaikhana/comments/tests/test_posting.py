@@ -126,9 +126,11 @@ class PostCommentAnnouncementTests:
         self, post, django_capture_on_commit_callbacks
     ):
         CommentFactory(post=post, name="Айгуль", email="a@example.org")
-        with listening(signals.comment_approved) as heard:
-            with django_capture_on_commit_callbacks(execute=True):
-                comment = guest(post)
+        with (
+            listening(signals.comment_approved) as heard,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            comment = guest(post)
         assert heard == [
             {"signal": signals.comment_approved, "post_id": post.pk, "comment_id": comment.pk}
         ]
