@@ -208,7 +208,7 @@ BLOG_DOMAIN = env_str("BLOG_DOMAIN", "")
 BLOGS_PER_USER = env_int("BLOGS_PER_USER", 3)
 if BLOG_HOST_MODE == "subdomain" and BLOG_DOMAIN:
     # Forms on a blog's host (language switch) post to the network's host and back.
-    CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN = "." + BLOG_DOMAIN
+    CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN = LANGUAGE_COOKIE_DOMAIN = "." + BLOG_DOMAIN
     CSRF_TRUSTED_ORIGINS += [f"http://*.{BLOG_DOMAIN}", f"https://*.{BLOG_DOMAIN}"]
 
 LOGGING = {
