@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("chaikhana.portal.urls")),
     path("blogs/", blog_views.directory, name="directory"),
     path("search/", search_views.network_search, name="search"),
+    path("courses/", include("chaikhana.courses.urls")),
     path("accounts/", include("chaikhana.accounts.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/", include("chaikhana.writing.urls")),

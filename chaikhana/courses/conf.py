@@ -20,3 +20,12 @@ def cancel_hours() -> int:
 def reminder_before() -> timedelta:
     """How long before a session its reminder goes out: one day."""
     return timedelta(hours=int(getattr(settings, "COURSES_REMINDER_HOURS", 24)))
+
+
+def site_url() -> str:
+    """The network's address for links in mail: tasks have no request to ask."""
+    return str(getattr(settings, "COURSES_SITE_URL", "http://localhost:8000")).rstrip("/")
+
+
+def absolute(url: str) -> str:
+    return site_url() + url

@@ -1,8 +1,10 @@
 """The school's tables: courses and their tutors, sessions, registrations, calendars."""
 
+from chaikhana.courses.models.certificate import Certificate, CertificateQuerySet
 from chaikhana.courses.models.course import Course, CourseQuerySet, Material, TutorProfile
 from chaikhana.courses.models.registration import (
     GroupRegistration,
+    Notice,
     Registration,
     RegistrationQuerySet,
     StudentCalendar,
@@ -10,10 +12,13 @@ from chaikhana.courses.models.registration import (
 from chaikhana.courses.models.session import Session, SessionQuerySet
 
 __all__ = [
+    "Certificate",
+    "CertificateQuerySet",
     "Course",
     "CourseQuerySet",
     "GroupRegistration",
     "Material",
+    "Notice",
     "Registration",
     "RegistrationQuerySet",
     "Session",

@@ -95,7 +95,10 @@ class Course(models.Model):
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     tutors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="courses_taught", blank=True, verbose_name=_("tutors")
+        settings.AUTH_USER_MODEL,
+        related_name="courses_taught",
+        blank=True,
+        verbose_name=_("tutors"),
     )
     # Three columns rather than a list: every database filters booleans with an index.
     for_bloggers = models.BooleanField(_("for bloggers"), default=False)
@@ -117,6 +120,12 @@ class Course(models.Model):
         _("materials for enrolled students only"), default=True
     )
     is_published = models.BooleanField(_("published"), default=False)
+    sessions_required_for_certificate = models.PositiveIntegerField(
+        _("sessions needed for a certificate"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to require every session that was not cancelled."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

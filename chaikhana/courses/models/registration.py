@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import uuid
 
 from django.conf import settings
 from django.db import models
@@ -92,8 +91,12 @@ class Registration(models.Model):
     offer_expires_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
-    # Set in the same transaction that sends the reminder (tasks.py explains the guarantee).
-    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Kept by tutors and staff; students never see it (tutor/ pages only).
+    tutor_note = models.TextField(_("private note"), max_length=2000, blank=True)
+    # Recorded by staff when the fee is paid (reports compare it with the fees due).
+    paid_amount = models.DecimalField(
+        _("amount paid"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     # The secret link by which a guest (who has no account) confirms or cancels.
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
 
@@ -158,6 +161,32 @@ class Registration(models.Model):
             Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, id__lt=self.pk)
         )
         return ahead.count() + 1
+
+
+class Notice(models.Model):
+    """A mail sent about a registration: one row per kind, so a retried task sends it once.
+
+    The row is written in the transaction that sends the mail while the registration row is
+    locked (actions/notices.py explains the at-least-once delivery this gives).
+    """
+
+    class Kind(models.TextChoices):
+        REGISTERED = "registered", _("Registration received")
+        OFFER = "offer", _("Seat offered")
+        REMINDER = "reminder", _("Reminder")
+        SESSION_CANCELLED = "session-cancelled", _("Session cancelled")
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "kind"], name="one_notice_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.registration_id}"
 
 
 class StudentCalendar(models.Model):

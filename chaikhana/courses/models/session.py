@@ -16,6 +16,8 @@ from chaikhana.courses.models.course import Course
 
 # A seat is held by a confirmed registration and by an open offer (waiting for its answer).
 SEAT_HOLDING = ("confirmed", "offered")
+# What a calendar event shows; changing any of them is a new revision of the event.
+CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "place", "online_url", "status")
 
 
 class SessionQuerySet(models.QuerySet["Session"]):
@@ -58,6 +60,8 @@ class Session(models.Model):
         help_text=_("Leave empty for one day before the start."),
     )
     cancelled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # RFC 5545 §3.8.7.4: calendar apps replace their copy of an event only when SEQUENCE grows.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SessionQuerySet.as_manager()
 
@@ -84,6 +88,21 @@ class Session(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("courses:session", args=[self.pk])
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None and self._schedule_changed():
+            self.sequence += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "sequence"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def _schedule_changed(self) -> bool:
+        """True when a field a calendar shows (time, place, link, status) differs from the row."""
+        stored = Session.objects.filter(pk=self.pk).values(*CALENDAR_FIELDS).first()
+        return stored is not None and any(
+            stored[name] != getattr(self, name) for name in CALENDAR_FIELDS
+        )
 
     @property
     def is_cancelled(self) -> bool:
