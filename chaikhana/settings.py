@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "chaikhana.linkbacks",
     "chaikhana.portal",
     "chaikhana.courses",
+    "chaikhana.porting",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +172,8 @@ WHITENOISE_MAX_AGE = 60 * 60  # unfingerprinted files; fingerprinted ones are im
 # --- Media (chaikhana.media): limits, and S3-compatible storage when MEDIA_STORAGE=s3 ------
 MEDIA_MAX_UPLOAD_MB = env_int("MEDIA_MAX_UPLOAD_MB", 20)
 MEDIA_QUOTA_MB = env_int("MEDIA_QUOTA_MB", 500)
+# The editor warns above this many KB for a first view on a phone (media/weight.py).
+POST_WEIGHT_WARN_KB = env_int("POST_WEIGHT_WARN_KB", 500)
 if env_str("MEDIA_STORAGE", "filesystem") == "s3":
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -4,7 +4,9 @@ Markdown (CommonMark with tables, footnotes and strikethrough) and HTML from imp
 in the same nh3 allow-list. It runs once, when content is saved; pages serve the stored result.
 """
 
-from html import unescape
+import re
+from html import escape, unescape
+from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
@@ -35,6 +37,33 @@ _markdown = (
     .enable(["table", "strikethrough"])
     .use(footnote_plugin)
 )
+_renderer: Any = _markdown.renderer  # RendererHTML: its rules are per-token callables
+_default_fence = _renderer.rules["fence"]
+# One image per line of a ```gallery fence: ![description](url), or a bare url.
+_GALLERY_LINE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)$|^(?P<bare>\S+)$")
+
+
+def gallery_html(source: str) -> str:
+    """A ```gallery fence as a list of figures (docs/writing.md); other lines are dropped."""
+    items = []
+    for line in source.splitlines():
+        if not (match := _GALLERY_LINE.match(line.strip())):
+            continue
+        src, alt = match["src"] or match["bare"], match["alt"] or ""
+        caption = f"<figcaption>{escape(alt)}</figcaption>" if alt else ""
+        img = f'<img src="{escape(src)}" alt="{escape(alt)}" loading="lazy">'
+        items.append(f"<li><figure>{img}{caption}</figure></li>")
+    return f'<ul class="gallery">{"".join(items)}</ul>\n' if items else ""
+
+
+def _fence(tokens: Any, idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    if token.info.strip() == "gallery":
+        return gallery_html(token.content)
+    return str(_default_fence(tokens, idx, options, env))
+
+
+_renderer.rules["fence"] = _fence
 
 
 def sanitize_html(html: str) -> str:

@@ -9,3 +9,10 @@ class MediaConfig(AppConfig):
     label = "media"
     verbose_name = _("Media")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from chaikhana.core.bodies import register_body_transform
+        from chaikhana.media.bodies import picture_transform
+
+        # Before core's images-as-links (order 90): Save-Data degrades what this upgrades.
+        register_body_transform(picture_transform, order=10)

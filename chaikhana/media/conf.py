@@ -26,3 +26,7 @@ def max_upload_bytes() -> int:
 
 def default_quota_bytes() -> int:
     return int(settings.MEDIA_QUOTA_MB) * MB
+
+
+def post_weight_warn_bytes() -> int:
+    return int(settings.POST_WEIGHT_WARN_KB) * 1024

@@ -26,7 +26,7 @@ register = template.Library()
 # ">" but never a '"'. Links are tracked so that an image inside a link becomes text, not a
 # link inside a link (invalid HTML).
 _TOKEN = re.compile(r'<img\b(?:[^>"]|"[^"]*")*>|<a\b(?:[^>"]|"[^"]*")*>|</a\s*>', re.IGNORECASE)
-_ATTR = re.compile(r'\b(src|alt)="([^"]*)"', re.IGNORECASE)
+_ATTR = re.compile(r'\b(src|alt|data-bytes)="([^"]*)"', re.IGNORECASE)
 SIZE_TTL = 24 * 60 * 60
 
 
@@ -57,9 +57,10 @@ def _label(alt: str, size: int | None) -> str:
 
 
 @register.simple_tag
-def image_link(src: str, alt: str = "") -> SafeString:
-    """A link to an image instead of the image."""
-    return format_html('<a class="img-link" href="{}">{}</a>', src, _label(alt, media_size(src)))
+def image_link(src: str, alt: str = "", size: int | None = None) -> SafeString:
+    """A link to an image instead of the image (*size* in bytes, when the caller knows it)."""
+    size = media_size(src) if size is None else size
+    return format_html('<a class="img-link" href="{}">{}</a>', src, _label(alt, size))
 
 
 def _replace_img(tag: str, in_link: bool) -> str:
@@ -67,7 +68,9 @@ def _replace_img(tag: str, in_link: bool) -> str:
     src, alt = attrs.get("src", ""), attrs.get("alt", "")
     if in_link or not src:
         return str(format_html('<span class="img-link">[{}]</span>', alt or _("image")))
-    return str(image_link(src, alt))
+    # media's body transform says which file a phone would load, and its size.
+    size = attrs.get("data-bytes", "")
+    return str(image_link(src, alt, int(size) if size.isdigit() else None))
 
 
 @register.filter
@@ -90,6 +93,11 @@ def images_as_links(body: str, enabled: bool = True) -> SafeString:
         out.append(token)
     out.append(body[last:])
     return mark_safe("".join(out))
+
+
+def images_as_links_transform(html: str, *, request: HttpRequest | None, post: object) -> str:
+    """core.bodies transform: images as links for readers saving data (light mode, Save-Data)."""
+    return str(images_as_links(html, bool(getattr(request, "images_as_links", False))))
 
 
 @register.simple_tag

@@ -14,6 +14,7 @@ from chaikhana.blogs.access import membership_of
 from chaikhana.media import permissions
 from chaikhana.media.actions.upload import check_text
 from chaikhana.media.models import MediaFile
+from chaikhana.media.signals import announce_media_changed
 
 logger = logging.getLogger(__name__)
 
@@ -49,5 +50,6 @@ def delete_media(*, media: MediaFile, by: User) -> None:
     """Delete a file, its renditions and their stored bytes (after the rows are gone)."""
     _require_change(media, by)
     names = [media.file.name, *(r.file.name for r in media.renditions.all())]
+    announce_media_changed(media)  # before the row goes: its posts are found by its name
     media.delete()
     transaction.on_commit(lambda: _delete_files(names))

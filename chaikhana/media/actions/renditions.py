@@ -20,6 +20,7 @@ from chaikhana.media.conf import RENDITION_WIDTHS
 from chaikhana.media.images import encode_rendition, has_alpha, resize
 from chaikhana.media.models import MediaFile, Rendition
 from chaikhana.media.names import rendition_name
+from chaikhana.media.signals import announce_media_changed
 
 logger = logging.getLogger(__name__)
 EXTENSIONS = {"AVIF": "avif", "WEBP": "webp", "JPEG": "jpg", "PNG": "png"}
@@ -71,4 +72,7 @@ def create_renditions(*, media: MediaFile) -> int:
         wanted = _wanted(media, image)  # from the header alone: no decoding when complete
         if wanted:
             image.load()
-        return sum(_store(media, image, width, fmt) for width, fmt in wanted)
+        made = sum(_store(media, image, width, fmt) for width, fmt in wanted)
+    if made:  # pages showing the original can now offer the lighter copies
+        announce_media_changed(media)
+    return made

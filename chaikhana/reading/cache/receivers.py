@@ -19,6 +19,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 
 from chaikhana.blogs import signals
 from chaikhana.blogs.models import Blog, Category, Membership, Post, Tag
+from chaikhana.media import signals as media_signals
 from chaikhana.reading.cache import invalidation
 from chaikhana.reading.cache.keys import NETWORK, blog_lists_dep, blog_settings_dep, post_dep
 from chaikhana.reading.cache.network import network_face, network_fields_changed
@@ -113,6 +114,14 @@ def on_blog_part_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     _now_and_on_commit(blog_settings_dep(instance.blog_id))
 
 
+def on_media_changed(sender: Any, *, blog_id: int, post_ids: list[int], **kwargs: Any) -> None:
+    """media_changed (after commit): renditions made or a file deleted; its posts' pages and
+    the blog's lists (photo cards show covers) now show something else."""
+    for post_id in post_ids:
+        invalidation.invalidate_post(post_id)
+    invalidation.invalidate_blog_lists(blog_id)
+
+
 def connect() -> None:
     """Called once from ReadingConfig.ready()."""
     uid = "reading.cache"
@@ -120,6 +129,7 @@ def connect() -> None:
     signals.post_changed.connect(on_post_changed, dispatch_uid=f"{uid}.changed")
     signals.post_deleted.connect(on_post_deleted, dispatch_uid=f"{uid}.deleted")
     signals.blog_changed.connect(on_blog_changed, dispatch_uid=f"{uid}.blog")
+    media_signals.media_changed.connect(on_media_changed, dispatch_uid=f"{uid}.media")
     post_save.connect(on_post_saved, sender=Post, dispatch_uid=f"{uid}.post_save")
     post_delete.connect(on_post_saved, sender=Post, dispatch_uid=f"{uid}.post_delete")
     pre_save.connect(remember_blog_face, sender=Blog, dispatch_uid=f"{uid}.blog_pre_save")
