@@ -94,6 +94,8 @@ class CourseForm(forms.ModelForm):
 
 
 class SessionForm(forms.ModelForm):
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
     class Meta:
         model = Session
         fields = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -12,6 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.core.markup import render_markdown
+
+if TYPE_CHECKING:
+    from chaikhana.accounts.models import User
 
 
 class TutorProfile(models.Model):
@@ -47,7 +50,7 @@ class CourseQuerySet(models.QuerySet["Course"]):
         field = Course.AUDIENCE_FIELDS.get(audience)
         return self.filter(**{field: True}) if field else self
 
-    def taught_by(self, user: object) -> CourseQuerySet:
+    def taught_by(self, user: User | int | None) -> CourseQuerySet:
         return self.filter(tutors=user)
 
 

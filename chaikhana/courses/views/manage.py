@@ -26,7 +26,7 @@ def _require_staff(request: HttpRequest) -> None:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     courses = (
-        Course.objects.all() if request.user.is_staff else Course.objects.taught_by(request.user)
+        Course.objects.all() if request.user.is_staff else Course.objects.taught_by(request.user.pk)
     )
     sessions = Session.objects.for_listing().filter(course__in=courses)
     return render(request, "courses/manage/index.html", {"courses": courses, "sessions": sessions})
@@ -77,7 +77,7 @@ def cancel(request: HttpRequest, session_id: int) -> HttpResponse:
     try:
         actions.cancel_session(session=session, by=request.user)  # type: ignore[arg-type]
     except ActionError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("The session is cancelled; everyone registered will be told."))
     return redirect(reverse("courses:session_edit", args=[session.pk]))

@@ -52,7 +52,7 @@ def register_self(request: HttpRequest, session_id: int) -> HttpResponse:
     try:
         registration = actions.register(session=found, user=request.user)  # type: ignore[arg-type]
     except ActionError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
         return redirect(found)
     return _placed(request, registration)
 
@@ -65,7 +65,7 @@ def register_guest(request: HttpRequest, session_id: int) -> HttpResponse:
         try:
             registration = actions.register_guest(session=found, person=form.person())
         except ActionError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form.add_error(error.field if error.field in form.fields else None, str(error.message))
         else:
             return _placed(request, registration)
     return _session_page(request, found, guest_form=form, status=400)
@@ -81,10 +81,10 @@ def register_group(request: HttpRequest, session_id: int) -> HttpResponse:
                 organisation=form.cleaned_data["organisation"],
                 contact=form.contact(),
                 people=form.cleaned_data["people"],
-                by=request.user if request.user.is_authenticated else None,  # type: ignore[arg-type]
+                by=request.user if request.user.is_authenticated else None,
             )
         except ActionError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form.add_error(error.field if error.field in form.fields else None, str(error.message))
         else:
             return redirect(group)
     status = 400 if form.is_bound else 200
@@ -110,7 +110,7 @@ def cancel(request: HttpRequest, token: str) -> HttpResponse:
     try:
         actions.cancel_registration(registration=registration)
     except ActionError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("Your registration is cancelled."))
     return redirect(registration)
@@ -122,7 +122,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     try:
         actions.confirm_offer(registration=registration)
     except ActionError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("The seat is yours. See you there!"))
     return redirect(registration)
@@ -133,7 +133,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     """Her registrations, and the private address of her calendar feed."""
     registrations = (
         Registration.objects.for_listing()
-        .filter(user=request.user)
+        .filter(user_id=request.user.pk)
         .active()
         .order_by("session__starts_at")
     )
