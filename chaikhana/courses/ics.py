@@ -55,6 +55,8 @@ def vevent(session: Session, now: datetime) -> list[str]:
         f"DTSTAMP:{utc(now)}",
         f"DTSTART:{utc(session.starts_at)}",
         f"DTEND:{utc(session.ends_at)}",
+        # §3.8.7.4: apps replace their copy only when SEQUENCE grows (Session.save bumps it).
+        f"SEQUENCE:{session.sequence}",
         f"SUMMARY:{escape_text(str(session))}",
         f"URL:{conf.absolute(session.get_absolute_url())}",
         # §3.8.1.11: a cancelled session stays in the feed so calendars can strike it out.

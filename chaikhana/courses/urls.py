@@ -1,6 +1,6 @@
 """The school's addresses, under /courses/."""
 
-from django.urls import path
+from django.urls import include, path
 
 from chaikhana.courses.views import calendar, catalogue, manage, registration
 
@@ -26,5 +26,6 @@ urlpatterns = [
     path("manage/courses/<int:course_id>/sessions/new/", manage.session_form, name="session_new"),
     path("manage/sessions/<int:session_id>/", manage.session_form, name="session_edit"),
     path("manage/sessions/<int:session_id>/cancel/", manage.cancel, name="session_cancel"),
+    path("", include("chaikhana.courses.urls_tutor")),  # before the <slug>/ catch-all
     path("<slug:slug>/", catalogue.course, name="course"),
 ]

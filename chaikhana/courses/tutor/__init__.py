@@ -1,0 +1,1 @@
+"""The tutor's side of the school: rosters, attendance, certificates, calendars, reports."""
