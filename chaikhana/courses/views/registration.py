@@ -133,7 +133,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     """Her registrations, and the private address of her calendar feed."""
     registrations = (
         Registration.objects.for_listing()
-        .filter(user_id=request.user.pk)
+        .filter(user_id=request.user.pk or 0)
         .active()
         .order_by("session__starts_at")
     )
