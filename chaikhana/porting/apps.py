@@ -1,0 +1,10 @@
+"""The porting app: imports from other blog engines, and (later) exports and APIs."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortingConfig(AppConfig):
+    name = "chaikhana.porting"
+    verbose_name = _("Import and export")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""LiveJournal and Dreamwidth import: XML exports of entries and comments → posts and comments."""

@@ -1,0 +1,1 @@
+"""WordPress eXtended RSS (WXR) import: parse (streaming), convert content, import, redirect."""

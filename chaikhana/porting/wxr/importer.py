@@ -1,0 +1,177 @@
+"""Import a WXR file into a blog: scan it whole, then bring people, terms, attachments, items.
+
+Two streaming passes over the file: the first (scan) checks every byte parses and gathers
+what items refer to, so a bad file is refused before anything is written; the second writes.
+Items are written in batches of BATCH inside one transaction, each inside its own savepoint:
+a broken item is rolled back alone and reported, the rest goes on, and a crash loses at most
+one batch — re-running finds what is done (ImportedItem) and skips it unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO
+
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
+
+from chaikhana.accounts.models import User
+from chaikhana.blogs.actions import create_blog
+from chaikhana.blogs.models import Blog, Membership
+from chaikhana.blogs.roles import Role
+from chaikhana.core.errors import ActionError
+from chaikhana.porting.wxr import language
+from chaikhana.porting.wxr.media import bring_attachments
+from chaikhana.porting.wxr.parser import WxrError, read_wxr
+from chaikhana.porting.wxr.people import Matcher, People, new_pseudonymous_user, pen_name_of
+from chaikhana.porting.wxr.records import Author, Item
+from chaikhana.porting.wxr.report import Report
+from chaikhana.porting.wxr.scan import POST_TYPES, Scan, scan
+from chaikhana.porting.wxr.terms import Terms
+from chaikhana.porting.wxr.writer import Context, SkipItem, import_item
+
+BATCH = 50
+Progress = Callable[[int, int], None]
+Source = str | Callable[[], IO[bytes]]
+
+
+@dataclass(kw_only=True)
+class Options:
+    match: Matcher  # which existing accounts an author may be (people.match_anyone/match_only)
+    fetch_media: bool = True
+    progress: Progress | None = None
+
+
+def _open(source: Source) -> str | IO[bytes]:
+    return source if isinstance(source, str) else source()
+
+
+def import_wxr(*, source: Source, blog: Blog, owner: User, options: Options) -> Report:
+    """Import the WXR at *source* (a path, or a function opening it) into *blog*."""
+    found = scan(_open(source))
+    return _import(source, found, blog, owner, options)
+
+
+def import_wxr_new_blog(
+    *, source: Source, blog_name: str, owner: User | None, options: Options
+) -> Report:
+    """Import into the blog *blog_name*, created (owned by *owner*) when absent.
+
+    With no *owner*, the export's first author owns a new blog (matched or created).
+    """
+    found = scan(_open(source))  # before anything is written
+    blog = Blog.objects.filter(name=blog_name).first()
+    if blog is None:
+        owner = owner or _first_author_user(found, options.match)
+        blog = _create_blog(found, blog_name, owner)
+    elif owner is None:
+        membership = Membership.objects.filter(blog=blog, role=Role.OWNER).first()
+        if membership is None:
+            raise ActionError(_("The blog has no owner; name one with --owner."))
+        owner = membership.user
+    return _import(source, found, blog, owner, options)
+
+
+def _first_author_user(found: Scan, match: Matcher) -> User:
+    author = found.authors[0] if found.authors else Author(author_id=None, login="admin")
+    return match(author) or new_pseudonymous_user(author)
+
+
+def _create_blog(found: Scan, name: str, owner: User) -> Blog:
+    lang = language.from_code(found.site.language) or language.guess(" ".join(found.sample), "ru")
+    first = next((a for a in found.authors if a.login), None)
+    pen_name = owner.display_name or (pen_name_of(first) if first else owner.username)
+    return create_blog(
+        owner=owner,
+        name=name,
+        title=(found.site.title or name)[:120],
+        tagline=found.site.description[:200],
+        pen_name=pen_name[:100],
+        language=lang,
+    )
+
+
+def _import(source: Source, found: Scan, blog: Blog, owner: User, options: Options) -> Report:
+    report = Report(blog=blog.name, total=found.posts)
+    ctx = _context(found, blog, owner, options, report)
+    bring_attachments(
+        blog=blog, by=owner, attachments=found.attachments, report=report, fetch=options.fetch_media
+    )
+    done = 0
+    batch: list[Item] = []
+    for record in read_wxr(_open(source)):
+        if not isinstance(record, Item):
+            continue
+        if record.post_type == "nav_menu_item":
+            report.menu_items_ignored += 1
+        elif record.post_type in POST_TYPES:
+            batch.append(record)
+        elif record.post_type != "attachment":
+            report.skip(record.wp_id, record.title, f"post type “{record.post_type}” is not imported")
+        if len(batch) >= BATCH:
+            done = _write_batch(ctx, batch, done, options.progress)
+    _write_batch(ctx, batch, done, options.progress)
+    report.authors_created = ctx.people.created
+    report.categories, report.tags = ctx.terms.created["category"], ctx.terms.created["tag"]
+    if report.menu_items_ignored:
+        report.notes.append(_("Menus are not imported: build them again in the blog's settings."))
+    return report
+
+
+def _context(found: Scan, blog: Blog, owner: User, options: Options, report: Report) -> Context:
+    owner_membership = Membership.objects.get(blog=blog, user=owner)
+    people = People(blog=blog, match=options.match, by_login={}, by_wp_id={})
+    for author in found.authors:
+        if author.login:
+            people.resolve(author)
+    terms = Terms(blog=blog)
+    terms.load_all(found.terms)
+    return Context(
+        blog=blog,
+        owner=owner_membership,
+        people=people,
+        terms=terms,
+        attachments=found.attachments,
+        offset=found.offset.offset(),
+        base_url=found.site.base_blog_url or found.site.link,
+        report=report,
+    )
+
+
+def _write_batch(ctx: Context, batch: list[Item], done: int, progress: Progress | None) -> int:
+    # Authors and terms an item names are created (and committed) before its savepoint.
+    for item in batch:
+        _prepare(ctx, item)
+    with transaction.atomic():
+        for item in batch:
+            _write_one(ctx, item)
+            done += 1
+    batch.clear()
+    if progress is not None:
+        progress(done, ctx.report.total)
+    return done
+
+
+def _prepare(ctx: Context, item: Item) -> None:
+    if item.creator:
+        ctx.people.resolve(Author(author_id=None, login=item.creator))
+    for term in item.terms:
+        if term.domain in ("category", "post_tag"):
+            ctx.terms.get(term.domain, term.nicename, term.name)
+
+
+def _write_one(ctx: Context, item: Item) -> None:
+    try:
+        with transaction.atomic():
+            outcome = import_item(ctx=ctx, item=item)
+    except SkipItem as reason:
+        ctx.report.skip(item.wp_id, item.title, str(reason))
+        return
+    except (DatabaseError, ValueError, ActionError) as error:
+        ctx.report.skip(item.wp_id, item.title, _("could not be saved: %(error)s") % {"error": error})
+        return
+    setattr(ctx.report, outcome, getattr(ctx.report, outcome) + 1)
+
+
+__all__ = ["Options", "WxrError", "import_wxr", "import_wxr_new_blog"]
