@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
@@ -9,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chaikhana.comments.spam import learning
 from chaikhana.comments.spam.blocklist import normalise_domain, normalise_phrase
-from chaikhana.comments.spam.models import BlockedTerm, SpamDecision, Verdict
+from chaikhana.comments.spam.models import BlockedTerm, SpamCorpusStats, SpamDecision, Verdict
 from chaikhana.core.errors import ActionError
 
 
@@ -23,6 +28,37 @@ def train(text: str, *, is_spam: bool) -> None:
 def untrain(text: str, *, is_spam: bool) -> None:
     """Forget an earlier :func:`train` of *text* (a moderator reversed the decision)."""
     learning.learn(text, is_spam=is_spam, sign=-1)
+
+
+LABELLED_SET = Path(__file__).resolve().parent / "data" / "labelled_comments.jsonl"
+
+
+def labelled_examples(split: str = "train") -> Iterator[tuple[str, bool]]:
+    """(text, is_spam) of the labelled set's *split* (the test split stays unseen: BENCHMARKS)."""
+    with LABELLED_SET.open(encoding="utf-8") as lines:
+        for line in lines:
+            row = json.loads(line)
+            if row["split"] == split:
+                yield row["text"], row["label"] == "spam"
+
+
+@transaction.atomic
+def seed_filter(*, now: datetime) -> int:
+    """Teach a new network's filter the labelled set's training split, once.
+
+    Returns how many examples it learnt: 0 when it was seeded before (a second run would
+    count every example twice and skew the filter).
+    """
+    SpamCorpusStats.objects.get_or_create(pk=1)
+    stats = SpamCorpusStats.objects.select_for_update().get(pk=1)
+    if stats.seeded_at is not None:
+        return 0
+    learnt = 0
+    for text, is_spam in labelled_examples("train"):
+        learning.learn(text, is_spam=is_spam, sign=1)
+        learnt += 1
+    SpamCorpusStats.objects.filter(pk=1).update(seeded_at=now)
+    return learnt
 
 
 @transaction.atomic

@@ -35,11 +35,17 @@ def document(text: str, links: Sequence[str] = (), author_name: str = "") -> str
     return "\n".join([text, *links, author_name])
 
 
-def _bayes_signal(score: float) -> list[Signal]:
+def _bayes_signal(score: float | None) -> list[Signal]:
+    """Only a confident filter decides. Untrained (None) or unsure (between the thresholds:
+    thin evidence, a short thank-you, a language it has seen little of) it abstains and the
+    blog's policy decides; "filter-unsure" is noted for moderators without holding anything.
+    """
+    if score is None:
+        return []
     if score > conf.spam_above():
         return [Signal("spam", "filter-spam", _("It looks like spam the network has seen."))]
     if score >= conf.approve_below():
-        return [Signal("hold", "filter-unsure", _("The spam filter is not sure about it."))]
+        return [Signal("approve", "filter-unsure", _("The spam filter is not sure about it."))]
     return []
 
 
@@ -69,8 +75,9 @@ def assess(
     signals += ratelimit.check_rate(account_id=account_id, address=address, now=now)
     all_links = [*links, *links_in(text)]
     signals += blocklist.check(text, all_links)
-    score = learning.score(document(text, links, author_name))
-    signals += _bayes_signal(score)
+    opinion = learning.opinion(document(text, links, author_name))
+    signals += _bayes_signal(opinion)
+    score = 0.5 if opinion is None else opinion
     signals += _akismet_signal(text, author_name, email, request)
     return Assessment(
         verdict=strictest([s.verdict for s in signals]),

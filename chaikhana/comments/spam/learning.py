@@ -57,13 +57,19 @@ def is_trained(figures: bayes.Totals) -> bool:
     return min(figures.spam_docs, figures.ham_docs) >= conf.min_training_docs()
 
 
-def score(text: str) -> float:
-    """P(spam) for *text*: 0.5, undecided, until the filter has learnt enough."""
+def opinion(text: str) -> float | None:
+    """P(spam) for *text*, or None while the filter has not learnt enough to have a view."""
     figures = totals()
     if not is_trained(figures):
-        return 0.5
+        return None
     tokens = tokenize(text)
     return bayes.spam_probability(tokens, counts_for(tokens), figures, top_n=conf.top_tokens())
+
+
+def score(text: str) -> float:
+    """P(spam) for *text*: 0.5, undecided, until the filter has learnt enough."""
+    found = opinion(text)
+    return 0.5 if found is None else found
 
 
 def _add(column: str, tokens: Counter[str], sign: int) -> None:

@@ -33,6 +33,9 @@ class SpamCorpusStats(models.Model):
     ham_docs = models.PositiveBigIntegerField(default=0)
     spam_tokens = models.PositiveBigIntegerField(default=0)
     ham_tokens = models.PositiveBigIntegerField(default=0)
+    # When `manage.py seed_spam_filter` taught it the labelled set (once only: a second run
+    # would count every example twice).
+    seeded_at = models.DateTimeField(null=True, blank=True)
 
     objects: models.Manager[SpamCorpusStats] = models.Manager()
 

@@ -23,10 +23,3 @@ def listening(signal):
         yield heard
     finally:
         signal.disconnect(receiver)
-
-
-@pytest.fixture
-def filter_abstains(settings):
-    """The untrained spam filter scores 0.5; these tests are about the blog's policy, so
-    that score must not hold a comment (the spam engine's own tests cover its thresholds)."""
-    settings.SPAM_APPROVE_BELOW = 0.51

@@ -9,8 +9,6 @@ from chaikhana.comments.tests.conftest import listening
 from chaikhana.comments.tests.helpers import client_for
 from chaikhana.core.testing.factories import CommentFactory, MembershipFactory, UserFactory
 
-pytestmark = pytest.mark.usefixtures("filter_abstains")
-
 
 def queue_url(blog):
     return f"/dashboard/@{blog.name}/comments/"

@@ -24,8 +24,6 @@ from chaikhana.core.testing.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.usefixtures("filter_abstains")
-
 
 def guest(post, **fields):
     data = CommentInput(

@@ -51,8 +51,19 @@ class AssessTests:
         assert result.verdict == "spam" and "filter-spam" in result.reasons
         assert result.score > 0.9
 
-    def test_untrained_filter_holds_nothing_by_itself(self, db):
-        assert judge("Первый комментарий в сети").verdict == "hold"
+    def test_untrained_filter_abstains_so_nothing_is_held_by_it(self, db):
+        # An untrained filter has no opinion: the blog's policy decides (it used to hold all).
+        result = judge("Первый комментарий в сети")
+        assert (result.verdict, result.reasons, result.score) == ("approve", [], 0.5)
+
+    def test_unsure_filter_notes_it_but_does_not_hold(self, taught):
+        result = judge("Спасибо")  # one known token: thin evidence, pulled toward 0.5
+        assert (result.verdict, result.reasons) == ("approve", ["filter-unsure"])
+
+    def test_seeded_filter_files_obvious_spam_as_spam(self, db):
+        actions.seed_filter(now=NOW)
+        result = judge("Займ на карту без отказа! Казино бонус 300% https://azino-win.site")
+        assert result.verdict == "spam" and "filter-spam" in result.reasons
 
     def test_blocked_link_domain_in_links_or_text_is_spam(self, taught):
         actions.add_blocked_domain(domain="https://www.Bad-Pills.example/")

@@ -1,9 +1,12 @@
 """The learning filter: tokenising, training from moderators, untraining, scoring."""
 
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 
 from chaikhana.comments.spam import actions, learning
 from chaikhana.comments.spam.models import SpamCorpusStats, SpamToken
@@ -87,3 +90,27 @@ class ScoreTests:
     )
     def test_trained_filter_approves_unseen_civic_comments(self, trained, text):
         assert learning.score(text) < 0.3
+
+
+class SeedFilterTests:
+    def test_seeding_learns_the_training_split_only(self, db):
+        train = list(actions.labelled_examples("train"))
+        assert actions.seed_filter(now=timezone.now()) == len(train)
+        stats = SpamCorpusStats.objects.get(pk=1)
+        assert stats.spam_docs + stats.ham_docs == len(train)
+        assert stats.seeded_at is not None
+
+    def test_seeding_twice_counts_nothing_twice(self, db):
+        call_command("seed_spam_filter", stdout=StringIO())
+        before = SpamCorpusStats.objects.get(pk=1)
+        out = StringIO()
+        call_command("seed_spam_filter", stdout=out)
+        after = SpamCorpusStats.objects.get(pk=1)
+        assert (after.spam_docs, after.ham_tokens) == (before.spam_docs, before.ham_tokens)
+        assert "already seeded" in out.getvalue()
+
+    def test_seeded_filter_sorts_most_of_the_unseen_test_split(self, db):
+        actions.seed_filter(now=timezone.now())
+        test = list(actions.labelled_examples("test"))
+        right = [(learning.score(text) > 0.5) == is_spam for text, is_spam in test]
+        assert sum(right) / len(test) > 0.9

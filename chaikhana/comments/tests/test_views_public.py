@@ -7,8 +7,6 @@ from chaikhana.comments.models import Comment
 from chaikhana.comments.tests.helpers import client_for, form_data
 from chaikhana.core.testing.factories import BlogFactory, CommentFactory, PostFactory, UserFactory
 
-pytestmark = pytest.mark.usefixtures("filter_abstains")
-
 
 def create_url(post):
     return post.blog.url("blogs:comments:create", slug=post.slug)
