@@ -47,7 +47,11 @@ class TextFields(forms.Form):
             strip=False,
             max_length=MAX_BODY_CHARS,
             widget=forms.Textarea(attrs={"rows": 20}),
-            help_text=_("Markdown. Up to %(max)s characters.") % {"max": f"{MAX_BODY_CHARS:,}"},
+            help_text=_(
+                "Markdown. Up to %(max)s characters. Images: ![description](address). "
+                "A gallery: a ```gallery block with one image per line."
+            )
+            % {"max": f"{MAX_BODY_CHARS:,}"},
         )
     )
     excerpt = _no_maxlength(
