@@ -205,6 +205,12 @@ SECURE_PROXY_SSL_HEADER = (
 
 # --- The network ---------------------------------------------------------------------------
 NETWORK_NAME = env_str("NETWORK_NAME", "Chaikhana")
+# The network's public address (scheme, host, port) for links made without a request: mail,
+# the source URLs of pingbacks and webmentions sent by tasks.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Akismet as a second opinion on comments (comments/spam/akismet.py); off when empty, since it
+# sends commenters' text and address abroad.
+AKISMET_API_KEY = env_str("AKISMET_API_KEY", "")
 # "path" serves blogs at /@name/; "subdomain" at name.BLOG_DOMAIN.
 BLOG_HOST_MODE = env_str("BLOG_HOST_MODE", "path")
 BLOG_DOMAIN = env_str("BLOG_DOMAIN", "")
