@@ -24,6 +24,7 @@ from django.utils.html import escape
 from django.views.decorators.http import conditional_page
 
 from chaikhana.blogs.models import Blog, Post, PostQuerySet
+from chaikhana.media.enclosures import enclosures_for
 from chaikhana.reading.feeds.generators import AtomFeed, RssFeed
 
 FEED_POSTS = 20
@@ -79,6 +80,11 @@ class PostFeed(Feed):
     def get_feed(self, obj: FeedScope, request: HttpRequest) -> feedgenerator.SyndicationFeed:
         feed = super().get_feed(obj, request)
         feed.feed["language"] = obj.language
+        for entry in feed.items:  # RSS 2.0 §enclosure: the url must be absolute
+            entry["enclosures"] = [
+                feedgenerator.Enclosure(request.build_absolute_uri(e.url), e.length, e.mime_type)
+                for e in entry["enclosures"]
+            ]
         return feed
 
     def title(self, obj: FeedScope) -> str:
@@ -98,8 +104,10 @@ class PostFeed(Feed):
 
     def items(self, obj: FeedScope) -> list[Post]:
         posts = list(obj.posts[:FEED_POSTS])
+        attached = enclosures_for(posts)  # one lookup for the whole feed
         for post in posts:
             post.feed_guid = tag_uri(obj.authority, post.blog, post)  # type: ignore[attr-defined]
+            post.feed_media = attached.get(post.pk, [])  # type: ignore[attr-defined]
         return posts
 
     def item_title(self, item: Post) -> str:
@@ -126,8 +134,11 @@ class PostFeed(Feed):
         return [category.name for category in item.categories.all()]
 
     def post_enclosures(self, item: Post) -> list[feedgenerator.Enclosure]:
-        """Audio, video or images attached to the post: the media app will fill this."""
-        return []
+        """The sound and PDF files of our library the post links to (media.enclosures)."""
+        return [
+            feedgenerator.Enclosure(media.url, str(media.size), media.content_type)
+            for media in getattr(item, "feed_media", [])
+        ]
 
     def item_enclosures(self, item: Post) -> list[feedgenerator.Enclosure]:
         # RSS 2.0 allows one enclosure per item (Django raises on more: a 500).
