@@ -24,7 +24,7 @@ def edit_minutes() -> int:
 
 def site_url() -> str:
     """The network's origin for links in mail, which has no request to build them from."""
-    return str(getattr(settings, "COMMENTS_SITE_URL", "http://localhost:8000")).rstrip("/")
+    return str(settings.SITE_URL).rstrip("/")
 
 
 def absolute(url: str) -> str:

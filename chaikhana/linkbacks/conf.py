@@ -29,6 +29,6 @@ TITLE_CHARS = 200
 def site_url() -> str:
     """The network's public address (scheme and host) for the source URLs we send.
 
-    Tasks have no request to ask; set LINKBACKS_SITE_URL in production.
+    Tasks have no request to ask; set SITE_URL (the network's one setting) in production.
     """
-    return str(getattr(settings, "LINKBACKS_SITE_URL", "http://localhost:8000")).rstrip("/")
+    return str(settings.SITE_URL).rstrip("/")

@@ -63,7 +63,7 @@ def min_training_docs() -> int:
 
 def akismet_api_key() -> str:
     """Akismet is off unless a key is set: it sends the commenter's text and address abroad."""
-    return str(getattr(settings, "AKISMET_API_KEY", "") or "")
+    return str(settings.AKISMET_API_KEY or "")
 
 
 def akismet_endpoint() -> str:

@@ -9,7 +9,7 @@ from chaikhana.core.testing.localserver import LocalServer
 @pytest.fixture
 def loopback(settings):
     settings.SAFEHTTP_ALLOW_LOOPBACK = True
-    settings.LINKBACKS_SITE_URL = "http://testserver"
+    settings.SITE_URL = "http://testserver"
 
 
 @pytest.fixture
