@@ -32,6 +32,7 @@ urlpatterns = [
     path("courses/", include("chaikhana.courses.urls")),
     path("accounts/", include("chaikhana.accounts.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
+    path("dashboard/", include("chaikhana.comments.urls_dashboard")),
     path("dashboard/", include("chaikhana.writing.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/language/", choose_language, name="choose_language"),

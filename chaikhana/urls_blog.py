@@ -1,6 +1,6 @@
 """A blog's pages, relative to its root: /@<blog>/ in path mode, <blog>.<domain>/ otherwise."""
 
-from django.urls import path
+from django.urls import include, path
 
 from chaikhana.blogs import views
 from chaikhana.linkbacks import views as linkback_views
@@ -26,6 +26,7 @@ urlpatterns = [
     path("author/<slug:slug>/", views.author_archive, name="author"),
     path("<int:year>/<int:month>/", views.month_archive, name="month"),
     path("search/", search_views.blog_search, name="search"),  # a reserved post slug too
+    path("", include("chaikhana.comments.urls_public")),  # comments, their feeds
     # A blog's own host (subdomain mode) answers linkbacks at its root, as WordPress does.
     path("webmention", linkback_views.webmention, name="webmention"),
     path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),

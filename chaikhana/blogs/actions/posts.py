@@ -19,8 +19,23 @@ from chaikhana.core.errors import ActionError
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.core.translit import slugify
 
-# Slugs that would shadow the blog's own pages at /@blog/<slug>/.
-RESERVED_SLUGS = frozenset({"feed", "category", "tag", "author", "page", "search", "sitemap"})
+# Slugs that would shadow the blog's own routes (chaikhana/urls_blog.py) at /@blog/<slug>/:
+# its archives and feeds, search, the comments app's /@blog/comments/… and the linkback
+# endpoints (/@blog/webmention; "xmlrpc.php" cannot be a slug: slugify drops the dot).
+RESERVED_SLUGS = frozenset(
+    {
+        "feed",
+        "category",
+        "tag",
+        "author",
+        "page",
+        "search",
+        "sitemap",
+        "comments",
+        "webmention",
+        "xmlrpc",
+    }
+)
 PUBLISHING = {Post.Status.PUBLISHED, Post.Status.SCHEDULED, Post.Status.PRIVATE}
 
 

@@ -129,9 +129,17 @@ class SavePostSlugTests:
         second.refresh_from_db()
         assert (second.title, second.slug) == ("Second", "second")
 
-    @pytest.mark.parametrize("title", ["Feed", "Tag", "Category", "Author", "Page"])
+    @pytest.mark.parametrize(
+        "title", ["Feed", "Tag", "Category", "Author", "Page", "Comments", "Webmention", "Search"]
+    )
     def test_slug_avoids_blog_pages_when_title_is_reserved_word(self, blog, user, title):
         assert draft(blog, user, title=title).slug == f"{title.lower()}-2"
+
+    @pytest.mark.parametrize("slug", ["comments", "webmention", "sitemap"])
+    def test_refuses_a_slug_that_a_blog_route_uses(self, blog, user, slug):
+        with pytest.raises(ActionError) as refused:
+            draft(blog, user, title="Anything", slug=slug)
+        assert refused.value.field == "slug"
 
     def test_refuses_when_explicit_slug_is_reserved(self, blog, user):
         with pytest.raises(ActionError) as refused:
