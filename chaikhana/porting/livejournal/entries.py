@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -51,8 +52,19 @@ def entry_key(jitemid: int) -> str:
 
 
 def fingerprint(entry: Entry) -> str:
-    raw = json.dumps([entry.subject, entry.event, entry.security, entry.allowmask,
-                      entry.eventtime, entry.logtime, entry.tags, entry.props], ensure_ascii=False)  # fmt: skip
+    raw = json.dumps(
+        [
+            entry.subject,
+            entry.event,
+            entry.security,
+            entry.allowmask,
+            entry.eventtime,
+            entry.logtime,
+            entry.tags,
+            entry.props,
+        ],
+        ensure_ascii=False,
+    )
     return hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -93,7 +105,7 @@ def _write_post(ctx: LjContext, entry: Entry, post: Post | None) -> Post:
     post.language = language.guess(entry.subject + " " + entry.event[:3000], ctx.blog.language)
     # Friends-only and custom groups: members only (see the module docstring).
     post.status = SECURITY.get(entry.security, Post.Status.PRIVATE)
-    post.published_at = when
+    post.published_at = when or timezone.now()  # an undated entry: the day it arrived
     post.save()
     post.tags.set([_tag(ctx.blog, name) for name in entry.tags])
     return post

@@ -24,7 +24,8 @@ from chaikhana.core.markup import html_to_text, sanitize_html
 from chaikhana.porting.wxr.wpautop import wpautop
 
 _USER = re.compile(
-    r"""<lj\s+(?:site\s*=\s*["']?[\w.-]+["']?\s+)?(user|comm)\s*=\s*["']?([\w-]+)["']?[^>]*?/?>""", re.I
+    r"""<lj\s+(?:site\s*=\s*["']?[\w.-]+["']?\s+)?(user|comm)\s*=\s*["']?([\w-]+)["']?[^>]*?/?>""",
+    re.I,
 )
 _CUT_OPEN = re.compile(r"<lj-cut\b[^>]*>", re.I)
 _CUT_CLOSE = re.compile(r"</lj-cut\s*>", re.I)
@@ -51,7 +52,8 @@ def journal_url(name: str, site: str) -> str:
 def user_links(text: str, site: str) -> str:
     def link(match: re.Match[str]) -> str:
         name = match.group(2)
-        return f'<a href="{escape(journal_url(name, site))}" class="lj-{match.group(1).lower()}">{escape(name)}</a>'
+        url, kind = escape(journal_url(name, site)), match.group(1).lower()
+        return f'<a href="{url}" class="lj-{kind}">{escape(name)}</a>'
 
     return _USER.sub(link, text)
 
@@ -60,8 +62,11 @@ def _embed(match: re.Match[str]) -> str:
     found = _SRC.search(match.group(0))
     if found:
         url = escape(found.group(1))
-        return f'<p class="lj-embed"><a href="{url}">{url}</a> ({escape(_("embedded on LiveJournal"))})</p>'
-    return f'<p class="lj-embed">{escape(_("[Embedded content from LiveJournal: not imported]"))}</p>'
+        note = escape(_("embedded on LiveJournal"))
+        return f'<p class="lj-embed"><a href="{url}">{url}</a> ({note})</p>'
+    return (
+        f'<p class="lj-embed">{escape(_("[Embedded content from LiveJournal: not imported]"))}</p>'
+    )
 
 
 def convert(text: str, *, site: str, preformatted: bool) -> Converted:
@@ -71,7 +76,9 @@ def convert(text: str, *, site: str, preformatted: bool) -> Converted:
         # wpautop keeps <pre> and tables intact, where a blind replace would not.
         text = wpautop(text)
     text, embeds = _EMBED.subn(_embed, text)
-    text = _POLL.sub(lambda m: f'<p class="lj-poll">{escape(_("[A LiveJournal poll: not imported]"))}</p>', text)
+    text = _POLL.sub(
+        lambda m: f'<p class="lj-poll">{escape(_("[A LiveJournal poll: not imported]"))}</p>', text
+    )
     text = user_links(_RAW.sub("", text), site)
     first = _CUT_OPEN.search(text)
     excerpt = ""

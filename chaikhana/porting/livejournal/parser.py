@@ -21,8 +21,18 @@ from chaikhana.porting.livejournal.records import CommentFile, Entry, LjComment
 
 ROOTS = {"livejournal", "dreamwidth"}
 # Entry children that become fields; every other simple child is kept in Entry.props.
-ENTRY_FIELDS = {"itemid", "jitemid", "eventtime", "logtime", "subject", "event", "security",
-                "allowmask", "taglist", "tags"}  # fmt: skip
+ENTRY_FIELDS = {
+    "itemid",
+    "jitemid",
+    "eventtime",
+    "logtime",
+    "subject",
+    "event",
+    "security",
+    "allowmask",
+    "taglist",
+    "tags",
+}
 Source = str | IO[bytes]
 
 
@@ -48,9 +58,13 @@ def _elements(source: Source, names: set[str]) -> Iterator[Element]:
                 yield elem
                 elem.clear()
     except DefusedXmlException as error:
-        raise LjError(_("The file declares XML entities or a DTD, which we refuse for safety.")) from error
+        raise LjError(
+            _("The file declares XML entities or a DTD, which we refuse for safety.")
+        ) from error
     except ParseError as error:
-        raise LjError(_("The file is not well-formed XML (%(detail)s).") % {"detail": error}) from error
+        raise LjError(
+            _("The file is not well-formed XML (%(detail)s).") % {"detail": error}
+        ) from error
     except OSError as error:
         raise LjError(_("The file cannot be read (%(detail)s).") % {"detail": error}) from error
 
@@ -83,7 +97,9 @@ def read_entries(source: Source) -> list[Entry]:
                 security=(children.get("security", "") or "public").strip().lower(),
                 allowmask=_int(children.get("allowmask")) or 0,
                 tags=[t.strip() for t in tags.split(",") if t.strip()],
-                props={k: v.strip() for k, v in children.items() if k not in ENTRY_FIELDS and v.strip()},
+                props={
+                    k: v.strip() for k, v in children.items() if k not in ENTRY_FIELDS and v.strip()
+                },
             )
         )
     return entries
