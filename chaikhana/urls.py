@@ -44,6 +44,7 @@ urlpatterns = [
     path("", include("chaikhana.reading.urls")),
     path("webmention", linkback_views.webmention, name="webmention"),
     path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
+    path("", include("chaikhana.porting.api.urls")),  # /micropub, /micropub/media
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 

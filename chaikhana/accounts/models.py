@@ -68,3 +68,37 @@ class User(AbstractUser):
     def public_name(self) -> str:
         """The name others may see: never the username, which stays private to her."""
         return self.display_name or str(_("Anonymous"))
+
+
+class AppPasswordQuerySet(models.QuerySet["AppPassword"]):
+    def of(self, user: User) -> "AppPasswordQuerySet":
+        return self.filter(user=user)
+
+
+class AppPassword(models.Model):
+    """A labelled password for one API client (MarsEdit, a phone app, a Micropub tool).
+
+    Never the account password: each can be revoked alone. The whole value is
+    ``<ident>.<secret>``; only ``ident`` is stored in clear, to find the row in one query
+    (so the same value works as an XML-RPC password and as a Micropub bearer token),
+    and the secret is kept as a Django password hash.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="app_passwords"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    ident = models.CharField(max_length=16, unique=True, editable=False)
+    secret_hash = models.CharField(max_length=256, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    objects = AppPasswordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("application password")
+        verbose_name_plural = _("application passwords")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name

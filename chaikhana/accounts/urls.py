@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from chaikhana.accounts import views
+from chaikhana.accounts import app_password_views, views
 from chaikhana.accounts.forms import ThrottledLoginForm
 
 app_name = "accounts"
@@ -24,6 +24,12 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("delete/", views.delete, name="delete"),
+    path("app-passwords/", app_password_views.app_passwords, name="app_passwords"),
+    path(
+        "app-passwords/<int:pk>/revoke/",
+        app_password_views.revoke,
+        name="app_password_revoke",
+    ),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(
