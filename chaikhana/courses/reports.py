@@ -95,7 +95,7 @@ def _month_row(values: dict[str, object]) -> Row:
     month = values["month"]
     label = month.strftime("%Y-%m") if isinstance(month, date) else str(month)
     row = _row(label, values, None, str(values["session__course__fee_currency"]))
-    return Row(**{**row.__dict__, "fees_due": values["due"] or Decimal(0)})  # type: ignore[arg-type]
+    return Row(**{**row.__dict__, "fees_due": values["due"] or Decimal(0)})
 
 
 @dataclass(frozen=True)

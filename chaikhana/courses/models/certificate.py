@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chaikhana.accounts.models import User
 from chaikhana.courses.models.course import Course
 
 # Base32 without the letters people confuse when they type a code from paper (I, L, O, 0, 1).
@@ -29,7 +30,7 @@ def normalise_code(typed: str) -> str:
 
 
 class CertificateQuerySet(models.QuerySet["Certificate"]):
-    def for_user(self, user: object) -> CertificateQuerySet:
+    def for_user(self, user: User) -> CertificateQuerySet:
         return self.filter(user=user).select_related("course").order_by("-issued_at")
 
     def for_course(self, course: Course) -> CertificateQuerySet:

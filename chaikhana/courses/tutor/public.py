@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -48,7 +50,7 @@ def _tutor_name(user: object) -> str:
 
 @login_required
 def my_certificates(request: HttpRequest) -> HttpResponse:
-    found = Certificate.objects.for_user(request.user)
+    found = Certificate.objects.for_user(request.user)  # type: ignore[arg-type]
     return render(request, "courses/tutor/my_certificates.html", {"certificates": found})
 
 
@@ -59,7 +61,7 @@ def _ics(body: str, filename: str) -> HttpResponse:
 
 
 def _public_sessions() -> object:
-    since = timezone.now() - timezone.timedelta(days=FEED_DAYS_BACK)
+    since = timezone.now() - timedelta(days=FEED_DAYS_BACK)
     return Session.objects.filter(course__is_published=True, ends_at__gte=since).select_related(
         "course"
     )

@@ -33,7 +33,7 @@ def _roster(session: Session) -> list[Registration]:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """/courses/manage/teaching/: the sessions of every course she teaches (all, for staff)."""
     user = request.user
-    courses = Course.objects.all() if user.is_staff else Course.objects.taught_by(user)
+    courses = Course.objects.all() if user.is_staff else Course.objects.taught_by(user)  # type: ignore[arg-type]
     sessions = Session.objects.for_listing().filter(course__in=courses)
     return render(request, "courses/tutor/dashboard.html", {"sessions": sessions})
 
@@ -51,7 +51,7 @@ def roster(request: HttpRequest, session_id: int) -> HttpResponse:
         try:
             issued = save_roster(session=session, entries=form.entries(), by=request.user)  # type: ignore[arg-type]
         except ActionError as error:
-            form.add_error(None, error.message)
+            form.add_error(None, str(error.message))
         else:
             messages.success(request, _("Attendance and notes are saved."))
             for certificate in issued:
@@ -93,7 +93,7 @@ def revoke(request: HttpRequest, certificate_id: int) -> HttpResponse:
     try:
         revoke_certificate(certificate=certificate, by=request.user)  # type: ignore[arg-type]
     except ActionError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("The certificate is revoked."))
     return redirect("courses:tutor_certificates", course_id=certificate.course_id)
