@@ -43,9 +43,7 @@ def import_comments(*, ctx: Context, item: records.Item, post: Post) -> None:
     ours: dict[int, Comment] = {
         c.pk: c for c in Comment.objects.filter(post=post, pk__in=[v for v in known.values() if v])
     }
-    by_wp_id: dict[int, Comment] = {
-        int(key): ours[pk] for key, pk in known.items() if pk in ours
-    }
+    by_wp_id: dict[int, Comment] = {int(key): ours[pk] for key, pk in known.items() if pk in ours}
     for wp in sorted(item.comments, key=lambda c: c.wp_id):
         if wp.type in LINKBACK_TYPES:
             _linkback(ctx, post, wp)
@@ -53,7 +51,9 @@ def import_comments(*, ctx: Context, item: records.Item, post: Post) -> None:
             by_wp_id[wp.wp_id] = _comment(ctx, post, wp, by_wp_id)
 
 
-def _comment(ctx: Context, post: Post, wp: records.Comment, threaded: dict[int, Comment]) -> Comment:
+def _comment(
+    ctx: Context, post: Post, wp: records.Comment, threaded: dict[int, Comment]
+) -> Comment:
     parent = threaded.get(wp.parent) if wp.parent else None
     author = ctx.people.by_wp_id.get(wp.user_id) if wp.user_id else None
     comment = Comment.objects.create(
@@ -107,6 +107,11 @@ def _linkback(ctx: Context, post: Post, wp: records.Comment) -> None:
         blog=ctx.blog,
         kind=ImportedItem.Kind.LINKBACK,
         key=str(wp.wp_id),
-        defaults={"wp_id": wp.wp_id, "post": post, "object_id": mention.pk, "data": {"type": wp.type}},
+        defaults={
+            "wp_id": wp.wp_id,
+            "post": post,
+            "object_id": mention.pk,
+            "data": {"type": wp.type},
+        },
     )
     ctx.report.linkbacks += 1

@@ -19,7 +19,9 @@ from chaikhana.porting.wxr.wpautop import shortcode_unautop, wpautop
 BUILT_IN = ["caption", "wp_caption", "gallery"]
 _SHORTCODE_NAME = re.compile(r"\[([A-Za-z][\w-]*)(?=[\s\]/])[^\]\[]*\]")
 # shortcode_parse_atts(): name="value", name='value', name=value, or a bare value.
-_ATTR = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)""")
+_ATTR = re.compile(
+    r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)"""
+)
 _CAPTION = re.compile(r"\[(?:wp_)?caption([^\]]*)\](.*?)\[/(?:wp_)?caption\]", re.DOTALL)
 _GALLERY = re.compile(r"\[gallery([^\]]*)\]")
 # img_caption_shortcode(): the caption is what follows the (linked) image.
@@ -150,7 +152,9 @@ def comment_source(content: str) -> str:
         text = pattern.sub(repl, text)
     text = re.sub(
         r"<blockquote[^>]*>(.*?)</blockquote>",
-        lambda m: "\n\n" + "\n".join("> " + line for line in m.group(1).strip().splitlines()) + "\n\n",
+        lambda m: (
+            "\n\n" + "\n".join("> " + line for line in m.group(1).strip().splitlines()) + "\n\n"
+        ),
         text,
         flags=re.I | re.S,
     )

@@ -63,8 +63,9 @@ def import_wxr_new_blog(
     found = scan(_open(source))  # before anything is written
     blog = Blog.objects.filter(name=blog_name).first()
     if blog is None:
-        owner = owner or _first_author_user(found, options.match)
-        blog = _create_blog(found, blog_name, owner)
+        with transaction.atomic():  # no owner left behind when the blog cannot be made
+            owner = owner or _first_author_user(found, options.match)
+            blog = _create_blog(found, blog_name, owner)
     elif owner is None:
         membership = Membership.objects.filter(blog=blog, role=Role.OWNER).first()
         if membership is None:
@@ -108,7 +109,9 @@ def _import(source: Source, found: Scan, blog: Blog, owner: User, options: Optio
         elif record.post_type in POST_TYPES:
             batch.append(record)
         elif record.post_type != "attachment":
-            report.skip(record.wp_id, record.title, f"post type “{record.post_type}” is not imported")
+            report.skip(
+                record.wp_id, record.title, f"post type “{record.post_type}” is not imported"
+            )
         if len(batch) >= BATCH:
             done = _write_batch(ctx, batch, done, options.progress)
     _write_batch(ctx, batch, done, options.progress)
@@ -169,7 +172,9 @@ def _write_one(ctx: Context, item: Item) -> None:
         ctx.report.skip(item.wp_id, item.title, str(reason))
         return
     except (DatabaseError, ValueError, ActionError) as error:
-        ctx.report.skip(item.wp_id, item.title, _("could not be saved: %(error)s") % {"error": error})
+        ctx.report.skip(
+            item.wp_id, item.title, _("could not be saved: %(error)s") % {"error": error}
+        )
         return
     setattr(ctx.report, outcome, getattr(ctx.report, outcome) + 1)
 

@@ -49,7 +49,11 @@ def bring_attachments(
             blog=blog,
             kind=ImportedItem.Kind.ATTACHMENT,
             key=str(attachment.wp_id),
-            defaults={"wp_id": attachment.wp_id, "object_id": media.pk, "data": {"url": attachment.url}},
+            defaults={
+                "wp_id": attachment.wp_id,
+                "object_id": media.pk,
+                "data": {"url": attachment.url},
+            },
         )
         report.attachments_fetched += 1
 
@@ -58,7 +62,7 @@ def _already_here(blog: Blog, attachment: Attachment) -> bool:
     row = ImportedItem.objects.filter(
         blog=blog, kind=ImportedItem.Kind.ATTACHMENT, key=str(attachment.wp_id)
     ).first()
-    media = MediaFile.objects.filter(pk=row.object_id, blog=blog).first() if row else None
+    media = MediaFile.objects.filter(pk=row.object_id or 0, blog=blog).first() if row else None
     if media is not None:
         attachment.new_url = media.url
     return media is not None

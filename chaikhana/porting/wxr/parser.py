@@ -67,7 +67,9 @@ def read_wxr(source: str | IO[bytes]) -> Iterator[Record]:
             _("The file declares XML entities or a DTD, which we refuse for safety.")
         ) from error
     except ParseError as error:
-        raise WxrError(_("The file is not well-formed XML (%(detail)s).") % {"detail": error}) from error
+        raise WxrError(
+            _("The file is not well-formed XML (%(detail)s).") % {"detail": error}
+        ) from error
     except OSError as error:
         raise WxrError(_("The file cannot be read (%(detail)s).") % {"detail": error}) from error
 
@@ -140,7 +142,12 @@ def parse_author(elem: Element) -> Author:
 def parse_term(name: str, elem: Element) -> Term:
     f = _children(elem)
     if name == "wp:category":
-        taxonomy, slug, label, parent = "category", "category_nicename", "cat_name", "category_parent"
+        taxonomy, slug, label, parent = (
+            "category",
+            "category_nicename",
+            "cat_name",
+            "category_parent",
+        )
     elif name == "wp:tag":
         taxonomy, slug, label, parent = "post_tag", "tag_slug", "tag_name", ""
     else:

@@ -62,7 +62,9 @@ class Terms:
         slug = slugify(wp_name, max_length=100) or slugify(name, max_length=100) or "term"
         term = model.objects.filter(blog=self.blog, slug=slug).first()
         if term is None:
-            term = model.objects.create(blog=self.blog, slug=slug, name=" ".join(name.split())[:100])
+            term = model.objects.create(
+                blog=self.blog, slug=slug, name=" ".join(name.split())[:100]
+            )
             self.created[kind] += 1
         ImportedItem.objects.update_or_create(
             blog=self.blog,

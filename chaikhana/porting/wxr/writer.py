@@ -89,7 +89,11 @@ def import_item(*, ctx: Context, item: Item) -> str:
     )
     if row is not None and row.post is not None and row.data.get("hash") == digest:
         return "unchanged"
-    author = ctx.people.resolve(Author(author_id=None, login=item.creator)) if item.creator else ctx.owner
+    author = (
+        ctx.people.resolve(Author(author_id=None, login=item.creator))
+        if item.creator
+        else ctx.owner
+    )
     post = row.post if row is not None and row.post is not None else None
     is_new = post is None
     post = _write_post(ctx, item, post, author)
@@ -180,7 +184,9 @@ def old_path(link: str, base_url: str) -> str:
 
 
 def _remember(ctx: Context, item: Item, post: Post, digest: str) -> None:
-    formats = [t.nicename.removeprefix("post-format-") for t in item.terms if t.domain == "post_format"]
+    formats = [
+        t.nicename.removeprefix("post-format-") for t in item.terms if t.domain == "post_format"
+    ]
     ImportedItem.objects.update_or_create(
         blog=ctx.blog,
         kind=ImportedItem.Kind.POST,

@@ -1,0 +1,62 @@
+"""manage.py import_wxr_network DIR: one WXR per site (a Multisite export) → one blog each.
+
+The blog's name is the file's name (``osh-news.xml`` → ``osh-news``) sanitised for our
+addresses; people are merged across sites by login and email, as the command line's
+matcher does for one file.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from chaikhana.core.errors import ActionError
+from chaikhana.core.translit import slugify
+from chaikhana.porting.management.commands.import_wxr import find_owner, print_report, progress_bar
+from chaikhana.porting.wxr.importer import Options, import_wxr_new_blog
+from chaikhana.porting.wxr.parser import WxrError
+from chaikhana.porting.wxr.people import match_anyone
+
+
+def blog_name_for(path: Path) -> str:
+    """``Osh News.2024-06-10.xml`` → ``osh-news``: WordPress's export date suffix dropped."""
+    stem = re.sub(r"\.wordpress\.\d{4}-\d{2}-\d{2}$|\.\d{4}-\d{2}-\d{2}$", "", path.stem)
+    return slugify(stem, max_length=40).strip("-") or "imported"
+
+
+class Command(BaseCommand):
+    help = "Import every WXR file in DIR into a blog of its own (named after the file)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("directory")
+        parser.add_argument(
+            "--owner", help="username owning new blogs (default: each first author)"
+        )
+        parser.add_argument("--no-media", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        files = sorted(Path(options["directory"]).glob("*.xml"))
+        if not files:
+            raise CommandError(f"{options['directory']}: no .xml files.")
+        owner, failed = find_owner(options["owner"]), 0
+        for path in files:
+            opts = Options(
+                match=match_anyone,
+                fetch_media=not options["no_media"],
+                progress=progress_bar(sys.stdout),
+            )
+            try:
+                report = import_wxr_new_blog(
+                    source=str(path), blog_name=blog_name_for(path), owner=owner, options=opts
+                )
+            except (WxrError, ActionError) as error:
+                self.stderr.write(f"{path.name}: {error}")
+                failed += 1
+                continue
+            print_report(self.stdout.write, report)
+        if failed:
+            raise CommandError(f"{failed} of {len(files)} files were not imported.")
