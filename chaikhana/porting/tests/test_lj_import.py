@@ -99,7 +99,8 @@ class LjEntryImportTests:
         import_lj(entries=str(path), comments=[], blog=blog, owner=user)
         post = imported_post(blog, 1).post
         assert post.body_html == (
-            '<p>Hi <a href="https://a-b.livejournal.com/" class="lj-user" rel="noopener nofollow ugc">'
+            '<p>Hi <a href="https://a-b.livejournal.com/" class="lj-user" '
+            'rel="noopener nofollow ugc">'
             "a_b</a></p>More"
         )  # the text under the cut is kept; the script is not
         assert post.excerpt == "Hi a_b"
@@ -153,7 +154,8 @@ class LjCommentImportTests:
     def test_keeps_screened_comments_waiting_for_approval(self, blog, user, tmp_path):
         path = tmp_path / "c.xml"
         path.write_text(
-            '<livejournal><comment id="1" jitemid="456" state="S"><body>psst</body></comment></livejournal>'
+            '<livejournal><comment id="1" jitemid="456" state="S">'
+            "<body>psst</body></comment></livejournal>"
         )
         import_lj(entries=SINGLE, comments=[str(path)], blog=blog, owner=user)
         assert imported_comment(blog, 1).status == Comment.Status.PENDING

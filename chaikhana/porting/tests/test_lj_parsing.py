@@ -115,7 +115,8 @@ class LjCommentReaderTests:
 class LjMarkupTests:
     def test_links_users_and_communities_to_their_journals(self):
         html = markup.convert(
-            '<lj user="some_one"> and <lj comm=\'ru_news\'/> and <lj site="livejournal.com" user="x">',
+            "<lj user=\"some_one\"> and <lj comm='ru_news'/> and "
+            '<lj site="livejournal.com" user="x">',
             site="livejournal.com",
             preformatted=True,
         ).html
@@ -127,7 +128,8 @@ class LjMarkupTests:
 
     def test_keeps_the_text_under_a_cut_and_makes_the_part_before_it_the_excerpt(self):
         converted = markup.convert(
-            '<p>Before <b>the</b> cut.</p><lj-cut text="Read on">Hidden <i>part</i>.</lj-cut> After.',
+            '<p>Before <b>the</b> cut.</p><lj-cut text="Read on">'
+            "Hidden <i>part</i>.</lj-cut> After.",
             site="livejournal.com",
             preformatted=True,
         )
