@@ -60,7 +60,9 @@ class CommentForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         # The spam engine's honeypot and signed timing token (comments/spam/forms.py).
-        self.fields.update(spam_fields(now or timezone.now()))
+        # A guest's form may be stored in the page cache and given to every reader: its token
+        # is a shared one (counted, not single-use; comments.js fetches her own on focus).
+        self.fields.update(spam_fields(now or timezone.now(), shared=not signed_in))
         self.fields["body"].widget.attrs["id"] = "comment-body"
         if signed_in:
             for name in ("name", "email", "website"):

@@ -6,3 +6,6 @@ from django.dispatch import Signal
 comment_approved = Signal()
 # post_id, comment_id: a visible comment left the page (spam, trash, deleted by its writer).
 comment_removed = Signal()
+# blog_id: the blog's comment policy changed (open, closed, who may comment): every post page
+# of the blog shows the form, or does not, differently.
+comment_settings_changed = Signal()

@@ -30,3 +30,6 @@ class ReadingConfig(AppConfig):
         comment_signals.comment_removed.connect(
             receivers.refresh_post_page, dispatch_uid="cache.comment_removed"
         )
+        comment_signals.comment_settings_changed.connect(
+            receivers.refresh_blog_pages, dispatch_uid="cache.comment_settings_changed"
+        )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chaikhana.reading.cache import invalidate_post
+from chaikhana.reading.cache import invalidate_blog_settings, invalidate_post
 from chaikhana.reading.search.tasks import forget_deleted_blog_task, index_post_task
 
 
@@ -25,3 +25,9 @@ def forget_blog_if_deleted(sender: Any, *, blog_id: int, **kwargs: Any) -> None:
 def refresh_post_page(sender: Any, *, post_id: int, **kwargs: Any) -> None:
     """comment_approved, comment_removed (comments, after commit): the post's page changed."""
     invalidate_post(post_id)
+
+
+def refresh_blog_pages(sender: Any, *, blog_id: int, **kwargs: Any) -> None:
+    """comment_settings_changed (comments, after commit): every post page of the blog shows
+    the comment form, or its absence, differently."""
+    invalidate_blog_settings(blog_id)

@@ -32,6 +32,13 @@ def max_form_age_seconds() -> float:
     return _setting("SPAM_MAX_FORM_AGE_SECONDS", 24 * 60 * 60)
 
 
+def shared_token_uses() -> int:
+    """How many submissions one token printed in a shared (cached) page is good for: every
+    reader of the stored copy sends the same one (forms.py); readers with JavaScript get a
+    token of their own instead. Past this, the token holds, as a replayed one does."""
+    return int(getattr(settings, "SPAM_SHARED_TOKEN_USES", 20))
+
+
 def rate_limits() -> dict[str, list[tuple[int, int]]]:
     """(window seconds, most submissions allowed) per kind of key.
 

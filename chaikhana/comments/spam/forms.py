@@ -1,9 +1,19 @@
 """Form helpers that cost a person nothing: a honeypot field and a signed timing token.
 
 The form carries a token signed with the time it was rendered. A submission sooner than a
-person could write (3 s), later than a day, or with a token already used is held; a filled
-honeypot (a field hidden from people, which scripts fill in) is spam. No third party, no
-CAPTCHA: Tor users and screen readers pass as easily as anyone.
+person could write (3 s) or later than a day is held; a filled honeypot (a field hidden from
+people, which scripts fill in) is spam. No third party, no CAPTCHA: Tor users and screen
+readers pass as easily as anyone.
+
+Two kinds of token, because anonymous pages come from the shared page cache:
+
+* **shared** tokens are printed in pages every reader of a stored copy gets. Replay cannot
+  mean "used before" (two honest guests send the same one), so each use is counted, and past
+  ``conf.shared_token_uses()`` uses the token holds. A day's age limit and the per-address
+  rate limits still apply, so a script cannot reuse one token forever.
+* **single** tokens are issued for one reader: by the small never-cached endpoint that the
+  comment form's script asks when the form is first focused (comments.js), or in a page
+  rendered for one person. They are good for one submission; a second one holds.
 """
 
 from __future__ import annotations
@@ -26,13 +36,18 @@ TOKEN_FIELD = "form_token"  # noqa: S105 (a field name, not a secret)
 SALT = "chaikhana.comments.spam.form-token"
 
 
-def issue_token(now: datetime) -> str:
-    """A token for a form rendered at *now*: signed, with a nonce so each is used once."""
-    return signing.dumps({"t": now.timestamp(), "n": secrets.token_urlsafe(12)}, salt=SALT)
+def issue_token(now: datetime, *, shared: bool = False) -> str:
+    """A token for a form rendered at *now*, signed, with a nonce that counts its uses.
+
+    *shared*: printed in a page many readers may get (the page cache); see the module's text.
+    """
+    payload = {"t": now.timestamp(), "n": secrets.token_urlsafe(12), "s": int(shared)}
+    return signing.dumps(payload, salt=SALT)
 
 
-def spam_fields(now: datetime) -> dict[str, forms.Field]:
-    """The two fields to add to a public form (``form.fields.update(spam_fields(now))``)."""
+def spam_fields(now: datetime, *, shared: bool = False) -> dict[str, forms.Field]:
+    """The two fields to add to a public form (``form.fields.update(spam_fields(now))``);
+    *shared* when the page may be stored and given to other readers."""
     honeypot = forms.CharField(
         required=False,
         label=_("Leave this field empty"),
@@ -41,7 +56,9 @@ def spam_fields(now: datetime) -> dict[str, forms.Field]:
             attrs={"class": "hp", "autocomplete": "off", "tabindex": "-1", "aria-hidden": "true"}
         ),
     )
-    token = forms.CharField(required=False, initial=issue_token(now), widget=forms.HiddenInput)
+    token = forms.CharField(
+        required=False, initial=issue_token(now, shared=shared), widget=forms.HiddenInput
+    )
     return {HONEYPOT_FIELD: honeypot, TOKEN_FIELD: token}
 
 
@@ -62,18 +79,28 @@ def _hold(code: str, message: Any) -> list[Signal]:
 def _check_token(raw: str, now: datetime) -> list[Signal]:
     try:
         payload = signing.loads(raw, salt=SALT)
-        issued, nonce = float(payload["t"]), str(payload["n"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        issued, nonce, shared = float(payload["t"]), str(payload["n"]), bool(payload.get("s"))
+    except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
         return _hold("bad-token", _("The form was not sent from this site's page."))
     age = now.timestamp() - issued
     if age > conf.max_form_age_seconds():
         return _hold("stale-token", _("The form is more than a day old; please reload the page."))
     if age < conf.min_form_seconds():
         return _hold("too-fast", _("The form was sent faster than anyone could write."))
-    # cache.add is atomic: of two submissions with one token, only the first gets through.
-    if not cache.add(f"spam:token:{nonce}", 1, int(conf.max_form_age_seconds()) + 60):
+    if _uses(nonce) > (conf.shared_token_uses() if shared else 1):
         return _hold("replayed-token", _("The same form was sent twice."))
     return []
+
+
+def _uses(nonce: str) -> int:
+    """Count one use of the token *nonce*; how many it has had (add and incr are atomic)."""
+    key, ttl = f"spam:token:{nonce}", int(conf.max_form_age_seconds()) + 60
+    if cache.add(key, 1, ttl):
+        return 1
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr: the token is stale by now anyway
+        return 1
 
 
 def check_submission(data: Mapping[str, Any], now: datetime) -> list[Signal]:

@@ -2,10 +2,17 @@
 
 from datetime import UTC, datetime, timedelta
 
+from django.core import signing
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
-from chaikhana.comments.spam.forms import HONEYPOT_FIELD, TOKEN_FIELD, check_submission, issue_token
+from chaikhana.comments.spam.forms import (
+    HONEYPOT_FIELD,
+    SALT,
+    TOKEN_FIELD,
+    check_submission,
+    issue_token,
+)
 from chaikhana.comments.spam.ratelimit import address_hash, check_rate
 
 RENDERED = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -45,6 +52,17 @@ class CheckSubmissionTests:
         data, now = submitted(timedelta(minutes=1))
         check_submission(data, now)
         assert codes(check_submission(data, now + timedelta(seconds=5))) == ["replayed-token"]
+
+    @override_settings(SPAM_SHARED_TOKEN_USES=3)
+    def test_shared_token_of_a_cached_page_is_counted_and_held_past_its_uses(self):
+        data = {TOKEN_FIELD: issue_token(RENDERED, shared=True), HONEYPOT_FIELD: ""}
+        now = RENDERED + timedelta(minutes=1)
+        assert [codes(check_submission(data, now)) for _ in range(3)] == [[], [], []]
+        assert codes(check_submission(data, now)) == ["replayed-token"]
+
+    def test_token_whose_payload_is_not_a_mapping_is_held_not_a_500(self):
+        odd = signing.dumps([1, 2], salt=SALT)
+        assert codes(check_submission({TOKEN_FIELD: odd}, RENDERED)) == ["bad-token"]
 
     def test_missing_or_forged_token_is_held(self):
         now = RENDERED + timedelta(minutes=1)

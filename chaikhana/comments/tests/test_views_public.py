@@ -1,4 +1,8 @@
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from chaikhana.blogs.models import Blog, Post
@@ -10,6 +14,19 @@ from chaikhana.core.testing.factories import BlogFactory, CommentFactory, PostFa
 
 def create_url(post):
     return post.blog.url("blogs:comments:create", slug=post.slug)
+
+
+class HoneypotTests:
+    def test_honeypot_is_off_screen_by_the_stylesheet_and_out_of_reach(self, post):
+        page = Client().get(post.get_absolute_url()).content.decode()
+        wrapper = re.search(r'<div class="hp" aria-hidden="true">.*?</div>', page, re.S)
+        assert wrapper and 'name="homepage"' in wrapper.group(0)
+        field = re.search(r'<input[^>]*name="homepage"[^>]*>', wrapper.group(0)).group(0)
+        assert 'tabindex="-1"' in field and 'autocomplete="off"' in field
+        assert " hidden" not in wrapper.group(0)  # display:none is what bots skip
+        css = (Path(settings.BASE_DIR) / "chaikhana/core/static/css/chaikhana.css").read_text()
+        rule = re.search(r"\.hp\{([^}]*)\}", css)
+        assert rule and "position:absolute" in rule.group(1) and "left:-" in rule.group(1)
 
 
 class CommentFormTests:

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 
+from chaikhana.comments.identity import COOKIE as OWN_COMMENTS_COOKIE
 from chaikhana.reading.cache import invalidation, keys, modes
 from chaikhana.reading.cache.invalidation import CACHE_ERRORS
 
@@ -36,6 +37,10 @@ DEPS_TTL = 30 * 24 * 60 * 60
 # one can fill the cache with variants of one page.
 CACHED_PARAMS = frozenset({"page", modes.LIGHT_PARAM})
 LIGHT_COOKIE_AGE = 365 * 24 * 60 * 60
+# Cookies that make a page this reader's own: her messages, and a guest's comments, which she
+# sees while they wait for approval (comments/identity.py). With one, the page is rendered
+# for her: never served from the cache, never stored, private.
+PERSONAL_COOKIES = ("messages", OWN_COMMENTS_COOKIE)
 
 
 class PageCacheMiddleware:
@@ -92,11 +97,15 @@ def _may_use_cache(request: HttpRequest) -> bool:
     """Anonymous reads only: no session (so no messages, no user) and known parameters."""
     if request.method not in ("GET", "HEAD"):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or _is_personal(request):
         return False
     if not set(request.GET).issubset(CACHED_PARAMS):
         return False
     return not request.user.is_authenticated
+
+
+def _is_personal(request: HttpRequest) -> bool:
+    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
 
 
 def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
@@ -142,7 +151,7 @@ def _is_public_page(request: HttpRequest) -> bool:
 def _finish(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """Cache-Control, Vary and the light-mode cookie, on stored and fresh pages alike."""
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
+    if (user is not None and user.is_authenticated) or _is_personal(request):
         # Her pages show her name and forms: for her browser only, checked every time.
         patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
     elif _is_public_page(request) and response.status_code in (200, 304):

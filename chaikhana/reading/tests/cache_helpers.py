@@ -25,11 +25,8 @@ def served_from_cache(client: Any, url: str, **headers: Any) -> bool:
 
 
 def without_comment_form(blog):
-    """Comments closed: the post page then carries no CSRF token and can be stored.
-
-    (An open comment form puts a reader's own token on the page; such pages are rendered
-    for each reader: test_conditional.CsrfTokenPageTests.)
-    """
+    """Comments closed, for tests about other parts of the page (an anonymous page with the
+    open comment form is stored too: test_cache_comments.py)."""
     from chaikhana.comments.models import CommentSettings
 
     CommentSettings.objects.update_or_create(
