@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.models import Post
+from chaikhana.comments.spam.assessment import assess
 from chaikhana.core import safehttp
 from chaikhana.core.errors import ActionError
 from chaikhana.core.tasks import enqueue_on_commit
@@ -90,13 +92,32 @@ def _no_longer_links(post: Post, source: str) -> None:
     Mention.objects.filter(post=post, source=source).update(status=Mention.Status.REJECTED)
 
 
+def _is_spam(source: str, report: SourceReport) -> bool:
+    """The network's spam engine on what the mention would show (comments/spam): no form to
+    check, no address (a task), so the blocklists, the filter and Akismet decide. Only "spam"
+    hides a mention; "hold" has no moderation queue for mentions yet and is shown."""
+    result = assess(
+        text="\n".join([report.title, report.excerpt]),
+        links=[source, report.author_url] if report.author_url else [source],
+        author_name=report.author_name,
+        email="",
+        user=None,
+        request=None,
+        form_data=None,
+        now=timezone.now(),
+    )
+    return result.verdict == "spam"
+
+
 def _store(post: Post, source: str, kind: str, report: SourceReport) -> Mention:
+    spam = _is_spam(source, report)
     mention, _created = Mention.objects.update_or_create(
         post=post,
         source=source,
         defaults={
             "kind": kind,
-            "status": Mention.Status.VERIFIED,
+            # Kept as rejected, not deleted: a second ping of the same spam finds it.
+            "status": Mention.Status.REJECTED if spam else Mention.Status.VERIFIED,
             "type": report.type,
             "author_name": report.author_name,
             "author_url": report.author_url,
