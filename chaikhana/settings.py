@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "chaikhana.portal",
     "chaikhana.courses",
     "chaikhana.porting",
+    "chaikhana.network",
 ]
 
 MIDDLEWARE = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -116,9 +117,18 @@ def add_member(*, blog: Blog, by: User, user: User, role: str, pen_name: str) ->
     _require_owner(blog, by)
     if Membership.objects.filter(blog=blog, user=user).exists():
         raise ActionError(_("This person is already a member of the blog."), field="username")
-    return Membership.objects.create(
+    membership = Membership.objects.create(
         blog=blog, user=user, role=role, pen_name=pen_name, slug=_author_slug(blog, pen_name)
     )
+    _announce_role(membership, by=by, old=None, new=role)
+    return membership
+
+
+def _announce_role(membership: Membership, *, by: User, old: str | None, new: str | None) -> None:
+    """Tell listeners (the network's audit log) after commit; ids only, the row may be gone."""
+    kwargs = {"blog_id": membership.blog_id, "user_id": membership.user_id, "by_id": by.pk}
+    send = partial(signals.member_role_changed.send, Membership, **kwargs)
+    transaction.on_commit(partial(send, old_role=old, new_role=new))
 
 
 def _guard_last_owner(membership: Membership) -> None:
@@ -138,6 +148,7 @@ def change_member(
     if role is not None and role != membership.role:
         _require_owner(membership.blog, by)
         _guard_last_owner(membership)
+        _announce_role(membership, by=by, old=membership.role, new=role)
         membership.role = role
     if pen_name is not None and pen_name != membership.pen_name:
         if membership.user_id != by.pk:
@@ -155,4 +166,5 @@ def remove_member(*, membership: Membership, by: User) -> None:
     if membership.user_id != by.pk:
         _require_owner(membership.blog, by)
     _guard_last_owner(membership)
+    _announce_role(membership, by=by, old=membership.role, new=None)
     membership.delete()

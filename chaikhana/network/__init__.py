@@ -1,0 +1,1 @@
+"""Network administration: the staff's dashboard, audit log, users, blogs and settings."""
