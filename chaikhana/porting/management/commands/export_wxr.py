@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         if blog is None:
             raise CommandError(f"No blog “{options['blog']}”.")
         if options["file"] == "-":
-            count = write_wxr(blog=blog, out=self.stdout)
+            write_wxr(blog=blog, out=sys.stdout)
             return
         try:
             with open(options["file"], "w", encoding="utf-8") as out:
