@@ -55,15 +55,13 @@ def base_env(var_dir: str, database_url: str | None = None, redis_url: str | Non
 
 def manage(env: dict, *args: str, timeout: float = 3600) -> str:
     t0 = time.monotonic()
-    out = subprocess.run(
-        [PY, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    ).stdout
+    proc = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    if proc.returncode:
+        log(proc.stderr[-3000:])
+        proc.check_returncode()
+    out = proc.stdout
     log(f"  manage.py {' '.join(args)[:60]}: {time.monotonic() - t0:.1f} s")
     return out
 

@@ -111,8 +111,10 @@ def measure(env: dict, label: str, n: int) -> dict:
 @contextlib.contextmanager
 def network(name: str | None, scratch: str, blogs: int, posts: int):
     with r.scratch_dir("chaikhana-scale-") as var:
-        if name:
-            yield r.base_env(var, r.PG + name, REDIS)
+        if name:  # already loaded: bring its schema up to date, keep it
+            env = r.base_env(var, r.PG + name, REDIS)
+            r.manage(env, "migrate", "--noinput", "-v", "0")
+            yield env
             return
         with r.postgres_db(scratch) as db:
             env = r.base_env(var, db, REDIS)
@@ -142,7 +144,6 @@ def main() -> None:
                 "from chaikhana.blogs.models import Blog, Post; "
                 "print(Blog.objects.count(), Post.objects.count())",
             ).split()
-            r.shell(env, "from django.core.cache import cache; cache.clear()")
             res = measure(env, label, args.n)
             res["size"] = f"{int(env_sizes[-2]):,} blogs / {int(env_sizes[-1]):,} posts"
             results[label] = res

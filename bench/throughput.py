@@ -187,7 +187,6 @@ def main() -> None:
             env = r.base_env(var, db, redis)
             r.log("building the demo network (PostgreSQL, 20 blogs, 300 posts)…")
             r.load_network(env, 20, 300)
-            r.manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
             run(env, f"PostgreSQL, Redis cache ({redis})", args.duration)
 
 
