@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",  # two-factor authentication (accounts/twofactor): TOTP + recovery codes
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "chaikhana.core",
     "chaikhana.accounts",
     "chaikhana.blogs",
@@ -54,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified() (accounts/twofactor)
     "chaikhana.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -206,6 +210,7 @@ SECURE_PROXY_SSL_HEADER = (
 
 # --- The network ---------------------------------------------------------------------------
 NETWORK_NAME = env_str("NETWORK_NAME", "Chaikhana")
+OTP_TOTP_ISSUER = NETWORK_NAME  # the name authenticator apps show beside the code
 # The network's public address (scheme, host, port) for links made without a request: mail,
 # the source URLs of pingbacks and webmentions sent by tasks.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

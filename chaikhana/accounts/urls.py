@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from chaikhana.accounts import app_password_views, views
 from chaikhana.accounts.forms import ThrottledLoginForm
+from chaikhana.accounts.twofactor.views import LoginView
 
 app_name = "accounts"
 
@@ -13,7 +14,7 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path(
         "login/",
-        auth_views.LoginView.as_view(
+        LoginView.as_view(  # asks for a second factor when she has one (accounts/twofactor)
             authentication_form=ThrottledLoginForm,
             template_name="accounts/login.html",
             redirect_authenticated_user=True,
@@ -22,6 +23,7 @@ urlpatterns = [
     ),
     # Django's LogoutView answers POST only: a link or an image cannot log anyone out.
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("2fa/", include("chaikhana.accounts.twofactor.urls")),
     path("profile/", views.profile, name="profile"),
     path("delete/", views.delete, name="delete"),
     path("app-passwords/", app_password_views.app_passwords, name="app_passwords"),

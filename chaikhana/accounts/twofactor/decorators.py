@@ -1,0 +1,40 @@
+"""``otp_required_for_staff``: staff pages open only to sessions verified with a second factor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+from chaikhana.accounts.twofactor.devices import (
+    has_two_factor,
+    requires_two_factor,
+    session_verified,
+)
+
+View = Callable[..., HttpResponse]
+
+
+def otp_required_for_staff(view: View) -> View:
+    """Send staff without a confirmed authenticator to enrolment, unverified ones to the code.
+
+    Others pass through untouched: the view's own check (403 for non-staff) still decides.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if requires_two_factor(user) and not session_verified(user):
+            name = "accounts:twofactor_verify" if has_two_factor(user) else "accounts:twofactor"
+            query = urlencode({"next": request.get_full_path()})
+            return HttpResponseRedirect(f"{reverse(name)}?{query}")
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -1,0 +1,44 @@
+"""Reads over a person's django-otp devices: which she has, and whether she must have one."""
+
+from __future__ import annotations
+
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from chaikhana.accounts.models import User
+
+# One authenticator app and one set of recovery codes per person, under these names.
+TOTP_NAME = "authenticator"
+RECOVERY_NAME = "recovery"
+
+
+def confirmed_totp(user: User) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def has_two_factor(user: User) -> bool:
+    """True once she has confirmed an authenticator app: from then on logins ask for a code."""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def requires_two_factor(user: User) -> bool:
+    """Whether the network insists on a second factor for *user*.
+
+    Staff decide on other people's writing and accounts, so a stolen password alone must not
+    be enough. Portal editors will join them here when the portal has roles.
+    """
+    return bool(user.is_staff or user.is_superuser)
+
+
+def session_verified(user: object) -> bool:
+    """django-otp's ``user.is_verified()``: this session gave a second factor (OTPMiddleware)."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def recovery_codes_left(user: User) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def recovery_device(user: User) -> StaticDevice | None:
+    return StaticDevice.objects.filter(user=user, name=RECOVERY_NAME).first()
