@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chaikhana.portal import views
+from chaikhana.portal.views import front
 
 app_name = "portal"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [path("", front.home, name="home")]

@@ -1,0 +1,1 @@
+"""The portal's pages: the front (front.py), the editorial desk, submissions and stories."""
