@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "django_tasks_rq",
+    "django_rq",
+    "django_prometheus",
     "django_otp",  # two-factor authentication (accounts/twofactor): TOTP + recovery codes
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -48,7 +51,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # Django's SecurityMiddleware, plus the onion address (no https redirect; Onion-Location).
+    "chaikhana.core.onion.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -65,6 +70,7 @@ MIDDLEWARE = [
     "chaikhana.linkbacks.middleware.EndpointHeadersMiddleware",  # Link / X-Pingback on posts
     # Last: it needs the user, the language and the blog host decided (docs/architecture.md).
     "chaikhana.reading.cache.middleware.PageCacheMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "chaikhana.urls"
@@ -127,6 +133,8 @@ else:
     }
 
 TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# django_tasks_rq.RQBackend (the `rqworker` of django-rq runs it) queues in REDIS_URL's Redis.
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
 
 # --- Accounts ------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -226,12 +234,47 @@ if BLOG_HOST_MODE == "subdomain" and BLOG_DOMAIN:
     CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN = LANGUAGE_COOKIE_DOMAIN = "." + BLOG_DOMAIN
     CSRF_TRUSTED_ORIGINS += [f"http://*.{BLOG_DOMAIN}", f"https://*.{BLOG_DOMAIN}"]
 
+# --- Production: HTTPS, logs, metrics, Tor, a read replica (docs/deploy.md, scaling.md) -----
+# Each is off by default so `make run` works on http://127.0.0.1; deploy/chaikhana.env.example
+# turns them on, and `manage.py check --deploy` is then clean.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]  # probes on the machine speak http
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Our SecurityMiddleware subclass (chaikhana/core/onion.py) stands in for Django's.
+SILENCED_SYSTEM_CHECKS = ["security.W001"]
+
+LOG_FORMAT = env_str("LOG_FORMAT", "text")  # "json": one JSON object per line
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "chaikhana.core.logging.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# /metrics answers staff, and requests made straight from these addresses (not via nginx).
+METRICS_ALLOWED = env_list("METRICS_ALLOWED", ["127.0.0.1", "::1"])
+
+# The network's onion address (no scheme), served beside the clearnet host.
+ONION_HOST = env_str("ONION_HOST", "").strip().lower().removesuffix("/")
+if ONION_HOST:
+    ALLOWED_HOSTS += [ONION_HOST, "." + ONION_HOST]
+
+# Reads from a replica, the writer pinned to the primary for a while (core/db_router.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 30)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["chaikhana.core.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "chaikhana.core.db_router.ReadYourWritesMiddleware")
 
 # --- Tests (set by chaikhana.core.testing.pytest_env) ---------------------------------------
 if env_bool("CHAIKHANA_TEST", False):

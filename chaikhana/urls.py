@@ -5,6 +5,7 @@ from django.urls import include, path, re_path, register_converter
 from django.views.i18n import set_language
 
 from chaikhana.blogs import views as blog_views
+from chaikhana.core import metrics as core_metrics
 from chaikhana.core import views as core_views
 from chaikhana.core.language import choose_language
 from chaikhana.core.media import serve_media
@@ -38,6 +39,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/language/", choose_language, name="choose_language"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("metrics", core_metrics.metrics, name="metrics"),  # staff and loopback only
     path("feed/", feeds.NetworkRssFeed(), name="network_feed"),
     path("feed/atom/", feeds.NetworkAtomFeed(), name="network_feed_atom"),
     path("sitemap.xml", sitemaps.network_sitemap_index, name="sitemap_index"),
