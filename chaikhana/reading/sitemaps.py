@@ -25,7 +25,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import conditional_page
 
 from chaikhana.blogs.access import access_blog
 from chaikhana.blogs.models import Blog, BlogQuerySet, Post, PostQuerySet
@@ -67,8 +66,8 @@ class BlogSitemap(Sitemap):
         return self.host or super().get_domain(site)
 
 
-# Crawlers come back often: an unchanged sitemap answers 304 (ETag, Last-Modified).
-@conditional_page
+# Crawlers come back often: an unchanged sitemap answers 304 (the page cache's ETag and
+# Last-Modified, reading/cache/keys.PAGE_DEPENDENCIES).
 def blog_sitemap(request: HttpRequest, blog: str | None = None) -> HttpResponse:
     """/@blog/sitemap.xml (or /sitemap.xml on a blog's host); ?p=N for a blog's later pages."""
     the_blog, _membership = access_blog(None, blog_name(request, blog))
@@ -101,7 +100,6 @@ def _page_number(request: HttpRequest) -> int:
     return int(raw)
 
 
-@conditional_page
 @x_robots_tag
 def network_sitemap_index(request: HttpRequest) -> HttpResponse:
     """/sitemap.xml: the sitemaps of the network's listed blogs that have something public."""

@@ -116,7 +116,21 @@ PAGE_DEPENDENCIES: dict[str, DepsFinder] = {
     "blogs:month": _blog_list,
     "blogs:feed": _blog_list,
     "blogs:feed_atom": _blog_list,
+    "blogs:category_feed": _blog_list,
+    "blogs:category_feed_atom": _blog_list,
+    "blogs:tag_feed": _blog_list,
+    "blogs:tag_feed_atom": _blog_list,
+    "blogs:author_feed": _blog_list,
+    "blogs:author_feed_atom": _blog_list,
+    "blogs:sitemap": _blog_list,
     "blogs:post": _post,
+    # The network's feeds and sitemap index show listed blogs' posts: every publication,
+    # change or deletion there bumps "network" (receivers._post_deps), as do term changes
+    # of a listed blog's posts (the network tag feed) and a blog's listing (network.py).
+    "network_feed": _network,
+    "network_feed_atom": _network,
+    "reading:tag_feed": _network,
+    "sitemap_index": _network,
 }
 
 

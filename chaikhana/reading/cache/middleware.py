@@ -132,14 +132,20 @@ def _from_entry(entry: dict[str, Any]) -> HttpResponse:
     response = HttpResponse(entry["content"])
     for name, value in entry["headers"]:
         response.headers[name] = value
+    response._from_page_cache = True  # type: ignore[attr-defined]  # keeps its validators
     return response
+
+
+def _is_stored_copy(response: HttpResponse) -> bool:
+    return getattr(response, "_from_page_cache", False)
 
 
 def _prepare_public(response: HttpResponse) -> None:
     """Validators a browser revalidates with: the ETag of the body, and as Last-Modified
-    the time this version was made (the view's own, for feeds, if it set one)."""
-    if not response.has_header("Last-Modified"):
-        response.headers["Last-Modified"] = http_date(timezone.now().timestamp())
+    the time this version was made. Never the view's own (syndication and sitemaps give the
+    newest item's date): deleting the newest post would move it back, and a reader sending
+    only If-Modified-Since would get a wrong 304."""
+    response.headers["Last-Modified"] = http_date(timezone.now().timestamp())
     set_response_etag(response)
 
 
@@ -155,7 +161,7 @@ def _finish(request: HttpRequest, response: HttpResponse) -> HttpResponse:
         # Her pages show her name and forms: for her browser only, checked every time.
         patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
     elif _is_public_page(request) and response.status_code in (200, 304):
-        if not response.has_header("ETag") and response.status_code == 200:
+        if response.status_code == 200 and not _is_stored_copy(response):
             _prepare_public(response)
         # max-age=0 + must-revalidate: pages change whenever a writer publishes, and a
         # revalidation answered with 304 costs a few hundred bytes (PRODUCT.md: 3G readers).

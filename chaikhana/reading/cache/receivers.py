@@ -79,7 +79,9 @@ def on_post_saved(sender: Any, instance: Post, **kwargs: Any) -> None:
 
 def on_post_terms_changed(sender: Any, instance: Any, action: str, **kwargs: Any) -> None:
     if action.startswith("post_") and isinstance(instance, Post):
-        _now_and_on_commit(post_dep(instance.pk), blog_lists_dep(instance.blog_id))
+        blog_id = instance.blog_id
+        # The network's tag feed lists listed blogs' posts by tag.
+        _now_and_on_commit(*_post_deps(instance.pk, blog_id, _is_listed(blog_id)))
 
 
 def remember_blog_face(sender: Any, instance: Blog, **kwargs: Any) -> None:

@@ -72,7 +72,9 @@ class FeedAutodiscoveryTests:
                 assert response.status_code == 200, (url, href)
                 assert response["Content-Type"].split(";")[0] == kind, (url, href)
                 checked.add(href)
-        assert len(checked) == 10  # network, blog, category, tag, author: RSS and Atom each
+        # network, blog, category, tag, author, and the comments of the post and of the page
+        # visited: RSS and Atom each
+        assert len(checked) == 14
 
     def test_archives_offer_the_blogs_feeds_too(self, client, pages, blog):
         hrefs = [href for _kind, href, _title in alternate_links(client, f"/@{blog.name}/tag/t/")]
