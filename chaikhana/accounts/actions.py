@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from chaikhana.accounts import signals
 from chaikhana.accounts.models import User, username_key
+from chaikhana.core import network_settings
 from chaikhana.core.errors import ActionError
+from chaikhana.core.models import NetworkSettings
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -40,14 +42,30 @@ def _guard_password(password: str, user: User) -> None:
         raise ActionError(" ".join(error.messages), field="password") from error
 
 
+def _guard_signup_open(invite_code: str) -> None:
+    """Closed: nobody; invite-only: a code with a use left, used up here (last)."""
+    mode = network_settings.current().signup
+    if mode == NetworkSettings.SignUp.CLOSED:
+        raise ActionError(_("Sign-up is closed on this network."))
+    if mode == NetworkSettings.SignUp.INVITE and not network_settings.consume_invite(invite_code):
+        raise ActionError(
+            _("This invite code is unknown, used up or expired."), field="invite_code"
+        )
+
+
 @transaction.atomic
-def sign_up(*, username: str, password: str, email: str = "") -> User:
-    """Create an account from a username and a password; the email is optional."""
+def sign_up(*, username: str, password: str, email: str = "", invite_code: str = "") -> User:
+    """Create an account from a username and a password; the email is optional.
+
+    While sign-up is invite-only, *invite_code* must have a use left; it is used up in
+    this transaction, so a sign-up that fails later gives the use back.
+    """
     username = User.normalize_username(username)
     email = User.objects.normalize_email(email)
     _guard_username_free(username)
     _guard_email_free(email)
     _guard_password(password, User(username=username, email=email))
+    _guard_signup_open(invite_code)
     try:
         with transaction.atomic():  # a savepoint: a lost race still leaves a usable transaction
             return User.objects.create_user(username=username, email=email, password=password)

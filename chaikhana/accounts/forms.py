@@ -21,6 +21,15 @@ EMAIL_HELP = _(
 )
 
 
+def _invite_code_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Invite code"),
+        max_length=40,
+        help_text=_("Sign-up on this network is by invitation: type the code you were given."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+
+
 class SignUpForm(forms.Form):
     username = forms.CharField(
         label=_("Username"),
@@ -44,6 +53,11 @@ class SignUpForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
+
+    def __init__(self, *args: Any, with_invite: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if with_invite:  # sign-up is invite-only: the code comes first
+            self.fields = {"invite_code": _invite_code_field(), **self.fields}
 
     def clean_password_confirm(self) -> str:
         confirm = self.cleaned_data["password_confirm"]

@@ -15,7 +15,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from chaikhana.accounts import actions
 from chaikhana.accounts.forms import DeleteAccountForm, ProfileForm, SignUpForm
 from chaikhana.accounts.models import User
+from chaikhana.core import network_settings
 from chaikhana.core.errors import ActionError
+from chaikhana.core.models import NetworkSettings
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -25,12 +27,18 @@ BACKEND = "django.contrib.auth.backends.ModelBackend"
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("writing:dashboard")
-    form = SignUpForm(request.POST or None)
+    mode = network_settings.current().signup
+    if mode == NetworkSettings.SignUp.CLOSED:
+        return render(request, "accounts/signup_closed.html", status=403)
+    form = SignUpForm(request.POST or None, with_invite=mode == NetworkSettings.SignUp.INVITE)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             user = actions.sign_up(
-                username=data["username"], password=data["password"], email=data["email"]
+                username=data["username"],
+                password=data["password"],
+                email=data["email"],
+                invite_code=data.get("invite_code", ""),
             )
         except ActionError as err:
             form.add_error(err.field, str(err.message))

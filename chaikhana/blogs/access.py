@@ -23,13 +23,18 @@ def membership_of(user: User | None, blog: Blog) -> Membership | None:
 
 
 def access_blog(user: User | None, name: str) -> tuple[Blog, Membership | None]:
-    """A blog whose public pages *user* may read, and her membership of it."""
-    blog = Blog.objects.filter(name=name, is_active=True).first()
+    """A blog whose public pages *user* may read, and her membership of it.
+
+    A blog the network's staff suspended answers 403 with a page that says so.
+    """
+    blog = Blog.objects.filter(name=name).first()
     if blog is None:
         raise Http404(_("There is no blog at this address."))
     membership = membership_of(user, blog)
     if blog.visibility == Blog.Visibility.PRIVATE and membership is None:
         raise Http404(_("There is no blog at this address."))
+    if not blog.is_active:
+        raise PermissionDenied(_("This blog is suspended."))
     return blog, membership
 
 

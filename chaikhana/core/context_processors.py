@@ -1,8 +1,11 @@
 """Template context every page needs."""
 
-from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import lazy
+
+from chaikhana.core.network_settings import network_name
 
 
 def network(request: HttpRequest) -> dict[str, object]:
-    return {"NETWORK_NAME": settings.NETWORK_NAME}
+    # Lazy: a page that never shows the name (feeds, JSON) never reads the settings.
+    return {"NETWORK_NAME": lazy(network_name, str)()}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from chaikhana.core import network_settings
+
 MB = 1024 * 1024
 
 # Rendition widths in CSS pixels: a phone, a phone at 2x / a tablet, a laptop, a large screen.
@@ -25,7 +27,8 @@ def max_upload_bytes() -> int:
 
 
 def default_quota_bytes() -> int:
-    return int(settings.MEDIA_QUOTA_MB) * MB
+    # The network's settings page decides; MEDIA_QUOTA_MB is the default until it does.
+    return network_settings.current().quota_bytes
 
 
 def post_weight_warn_bytes() -> int:

@@ -51,3 +51,59 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("audit entries cannot be deleted")
+
+
+class PendingDeletionQuerySet(models.QuerySet["PendingDeletion"]):
+    def due(self) -> PendingDeletionQuerySet:
+        return self.filter(due_at__lte=timezone.now())
+
+
+class PendingDeletion(models.Model):
+    """A user or blog marked for deletion: hidden now, purged once the grace period ends."""
+
+    class Kind(models.TextChoices):
+        USER = "user", _("user")
+        BLOG = "blog", _("blog")
+
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    label = models.CharField(max_length=200)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_at = models.DateTimeField(_("deleted on"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PendingDeletionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pending deletion")
+        verbose_name_plural = _("pending deletions")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="one_deletion_per_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.label}"
+
+
+class Suspension(models.Model):
+    """Why a person is suspended, and which of her blogs were hidden with her."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=500)
+    # Restoring her shows these again, and not a blog staff suspended on its own.
+    blog_ids = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suspension")
+        verbose_name_plural = _("suspensions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.reason}"
+
+
+from chaikhana.network.reports.models import Report  # noqa: E402, F401  (abuse reports)

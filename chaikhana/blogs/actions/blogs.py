@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from chaikhana.blogs.access import membership_of
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
 from chaikhana.blogs.validators import validate_blog_name
+from chaikhana.core import network_settings
 from chaikhana.core.errors import ActionError
 from chaikhana.core.translit import slugify
 
@@ -59,12 +59,12 @@ def create_blog(
     pen_name: str,
     language: str,
     tagline: str = "",
-    theme: str = Blog.Theme.TEXT,
+    theme: str = "",
     visibility: str = Blog.Visibility.PUBLIC,
 ) -> Blog:
     """Create a blog owned by *owner*, who writes on it as *pen_name*."""
     owned = Membership.objects.filter(user=owner, role=Role.OWNER).count()
-    if owned >= settings.BLOGS_PER_USER:
+    if owned >= network_settings.blog_limit(owner.pk):
         raise ActionError(
             _("You already have %(count)d blogs, the most this network allows.") % {"count": owned}
         )
@@ -80,7 +80,7 @@ def create_blog(
         title=title,
         tagline=tagline,
         language=language,
-        theme=theme,
+        theme=theme or network_settings.current().default_theme,
         visibility=visibility,
     )
     Membership.objects.create(
