@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from chaikhana.accounts.models import User
+
 
 class SectionQuerySet(models.QuerySet["Section"]):
-    def edited_by(self, user: object) -> SectionQuerySet:
+    def edited_by(self, user: User) -> SectionQuerySet:
         return self.filter(
             editor_roles__user=user, editor_roles__role=PortalRole.Role.SECTION_EDITOR
         )

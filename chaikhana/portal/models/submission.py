@@ -3,7 +3,7 @@ the private thread with the editors and the in-app notifications it sends."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -29,7 +29,7 @@ class SubmissionQuerySet(models.QuerySet["Submission"]):
     def of_author(self, user: User) -> SubmissionQuerySet:
         return self.filter(author=user)
 
-    def late(self, now: object = None) -> SubmissionQuerySet:
+    def late(self, now: datetime | None = None) -> SubmissionQuerySet:
         """Submitted more than REVIEW_DEADLINE ago and nobody has taken it into review."""
         now = now or timezone.now()
         return self.filter(state=State.SUBMITTED, state_changed_at__lt=now - REVIEW_DEADLINE)

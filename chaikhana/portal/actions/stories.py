@@ -1,0 +1,149 @@
+"""Editing the story copy; after publication no silent edits: proposals, corrections, withdrawal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chaikhana.accounts.models import User
+from chaikhana.blogs.actions.posts import EditConflict, PostInput, save_post
+from chaikhana.blogs.models import Post
+from chaikhana.core.errors import ActionError, InvalidTransition
+from chaikhana.portal import permissions
+from chaikhana.portal.actions.notify import notify
+from chaikhana.portal.actions.portal_blog import staff_membership
+from chaikhana.portal.models import Correction, StoryRevisionProposal, Submission
+from chaikhana.portal.models.stories import CorrectionKind
+
+
+@dataclass(kw_only=True)
+class StoryEdit:
+    title: str
+    excerpt: str
+    body_source: str
+    base_version: int
+    correction_kind: str = ""
+    correction_note: str = ""
+
+
+def _require_editor(submission: Submission, by: User) -> Post:
+    if not permissions.is_editor(permissions.actors(by, submission)):
+        raise PermissionDenied(_("Only the editors edit the story."))
+    if submission.story is None:
+        raise ActionError(_("Take the submission into review first."))
+    staff_membership(by)
+    return submission.story
+
+
+def _input(story: Post, title: str, excerpt: str, body: str) -> PostInput:
+    return PostInput(
+        title=title,
+        body_source=body,
+        body_format=story.body_format,
+        excerpt=excerpt,
+        slug=story.slug,
+        language=story.language,
+        status=story.status,
+        published_at=story.published_at,
+        categories=list(story.categories.all()),
+        tag_names=list(story.tags.values_list("name", flat=True)),
+    )
+
+
+def edit_story(
+    *, submission: Submission, by: User, edit: StoryEdit
+) -> Post | StoryRevisionProposal:
+    """Before publication: save the editors' copy. After: propose a revision for approval."""
+    story = _require_editor(submission, by)
+    if not edit.title.strip():
+        raise ActionError(_("A story needs a headline."), field="title")
+    if not story.is_public:
+        data = _input(story, edit.title.strip(), edit.excerpt, edit.body_source)
+        return save_post(
+            blog=story.blog, by=by, data=data, post=story, base_version=edit.base_version
+        )
+    return _propose(story, by, edit)
+
+
+@transaction.atomic
+def _propose(story: Post, by: User, edit: StoryEdit) -> StoryRevisionProposal:
+    if edit.correction_kind not in CorrectionKind.values:
+        raise ActionError(
+            _("A published story changes only with a correction, update or clarification."),
+            field="correction_kind",
+        )
+    if not edit.correction_note.strip():
+        raise ActionError(_("Tell readers what changed and why."), field="correction_note")
+    return StoryRevisionProposal.objects.create(
+        story=story,
+        title=edit.title.strip(),
+        excerpt=edit.excerpt,
+        body_source=edit.body_source,
+        body_format=story.body_format,
+        base_version=edit.base_version,
+        correction_kind=edit.correction_kind,
+        correction_note=edit.correction_note.strip(),
+        proposed_by=by,
+    )
+
+
+def approve_proposal(*, proposal: StoryRevisionProposal, by: User) -> Post:
+    """Apply a pending revision to the live story and print its correction at the foot."""
+    submission = Submission.objects.select_related("story").get(story=proposal.story_id)
+    story = _require_editor(submission, by)
+    with transaction.atomic():
+        locked = StoryRevisionProposal.objects.select_for_update().get(pk=proposal.pk)
+        if locked.state != StoryRevisionProposal.State.PENDING:
+            raise InvalidTransition(_("This revision has already been decided."))
+        data = _input(story, locked.title, locked.excerpt, locked.body_source)
+        try:
+            story = save_post(
+                blog=story.blog, by=by, data=data, post=story, base_version=locked.base_version
+            )
+        except EditConflict as conflict:
+            raise InvalidTransition(
+                _(
+                    "The story changed after this revision was written; "
+                    "write it again over the current text."
+                )
+            ) from conflict
+        Correction.objects.create(
+            story=story, kind=locked.correction_kind, note=locked.correction_note, by=by
+        )
+        locked.state, locked.decided_by, locked.decided_at = "approved", by, timezone.now()
+        locked.save(update_fields=["state", "decided_by", "decided_at"])
+    return story
+
+
+@transaction.atomic
+def reject_proposal(*, proposal: StoryRevisionProposal, by: User) -> StoryRevisionProposal:
+    submission = Submission.objects.select_related("story").get(story=proposal.story_id)
+    _require_editor(submission, by)
+    locked = StoryRevisionProposal.objects.select_for_update().get(pk=proposal.pk)
+    if locked.state != StoryRevisionProposal.State.PENDING:
+        raise InvalidTransition(_("This revision has already been decided."))
+    locked.state, locked.decided_by, locked.decided_at = "rejected", by, timezone.now()
+    locked.save(update_fields=["state", "decided_by", "decided_at"])
+    return locked
+
+
+@transaction.atomic
+def unpublish_story(*, submission: Submission, by: User, note: str) -> Submission:
+    """Take a story down; the record stays and its address answers 410 with *note*."""
+    story = _require_editor(submission, by)
+    if not note.strip():
+        raise ActionError(_("Say why the story was withdrawn; readers will see it."), field="note")
+    if submission.unpublished_at is not None:
+        raise InvalidTransition(_("This story has already been withdrawn."))
+    data = _input(story, story.title, story.excerpt, story.body_source)
+    data.status, data.published_at = Post.Status.DRAFT, story.published_at
+    save_post(blog=story.blog, by=by, data=data, post=story)
+    submission.unpublished_at, submission.unpublish_note = timezone.now(), note.strip()
+    submission.save(update_fields=["unpublished_at", "unpublish_note"])
+    text = _("“%(title)s” was withdrawn from the portal.") % {"title": submission.title}
+    notify(users=[submission.author], submission=submission, text=text)
+    return submission

@@ -1,0 +1,147 @@
+"""How a post reaches the desk: a blogger submits it, or an editor picks it and she agrees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from chaikhana.accounts.models import User
+from chaikhana.blogs.models import Blog, Post
+from chaikhana.core.errors import ActionError
+from chaikhana.portal import permissions
+from chaikhana.portal.actions.notify import desk_of, notify
+from chaikhana.portal.models import Section, Source, Submission, Transition
+from chaikhana.portal.workflow import State
+
+
+@dataclass(kw_only=True)
+class SourceInput:
+    url: str = ""
+    description: str = ""
+    private: bool = False
+
+
+class AlreadySubmitted(ActionError):
+    """The post already has an open submission; the message and `.existing` lead to it."""
+
+    def __init__(self, existing: Submission) -> None:
+        super().__init__(_("This post has already been sent to the portal."), field="post")
+        self.existing = existing
+
+
+def _guard_not_open(post: Post) -> None:
+    existing = Submission.objects.open().filter(original=post).first()
+    if existing is not None:
+        raise AlreadySubmitted(existing)
+
+
+def _create(**fields: object) -> Submission:
+    post = fields["original"]
+    assert isinstance(post, Post)
+    try:
+        with transaction.atomic():
+            return Submission.objects.create(**fields)
+    except IntegrityError:
+        # Two clicks at once: the database constraint caught the second.
+        _guard_not_open(post)
+        raise
+
+
+@transaction.atomic
+def submit_post(
+    *, post: Post, by: User, section: Section, note: str = "", sources: list[SourceInput]
+) -> Submission:
+    """Send her own post (published on her blog, or a draft written for the portal)."""
+    membership = post.author
+    if membership is None or membership.user_id != by.pk:
+        raise PermissionDenied(_("You can send only your own posts to the portal."))
+    if post.blog.name == "portal":
+        raise ActionError(_("This is already a portal story."), field="post")
+    _guard_not_open(post)
+    submission = _create(
+        original=post, author=by, author_membership=membership, section=section, note=note
+    )
+    for source in sources:
+        add_source(submission=submission, by=by, data=source)
+    Transition.objects.create(submission=submission, to_state=State.SUBMITTED, by=by, note=note)
+    text = _("New submission: “%(title)s”.") % {"title": post.title}
+    notify(users=desk_of(submission), submission=submission, text=text)
+    return submission
+
+
+@transaction.atomic
+def pick_post(*, post: Post, by: User, section: Section, note: str = "") -> Submission:
+    """An editor asks a blogger for her public post; nothing moves until she accepts."""
+    if not post.is_public or post.blog.visibility != Blog.Visibility.PUBLIC:
+        raise ActionError(_("Only public posts of public blogs can be picked."), field="post")
+    if post.author is None:
+        raise ActionError(_("This post has no author to ask."), field="post")
+    _guard_not_open(post)
+    submission = Submission(
+        original=post, author=post.author.user, author_membership=post.author, section=section
+    )
+    if not permissions.is_editor(permissions.actors(by, submission)):
+        raise PermissionDenied(_("Only this section's editors and the editor-in-chief pick posts."))
+    submission = _create(
+        original=post,
+        author=post.author.user,
+        author_membership=post.author,
+        section=section,
+        note=note,
+        picked_by=by,
+        state=State.AWAITING_AUTHOR,
+    )
+    Transition.objects.create(
+        submission=submission, to_state=State.AWAITING_AUTHOR, by=by, note=note
+    )
+    text = _("The editors would like to publish “%(title)s” on the portal. Do you agree?") % {
+        "title": post.title
+    }
+    notify(users=[submission.author], submission=submission, text=text)
+    return submission
+
+
+@transaction.atomic
+def add_source(*, submission: Submission, by: User, data: SourceInput) -> Source:
+    if not permissions.actors(by, submission):
+        raise PermissionDenied(_("You may not add sources to this submission."))
+    if not data.url.strip() and not data.description.strip():
+        raise ActionError(_("Give an address or describe the source."), field="sources")
+    return Source.objects.create(
+        submission=submission,
+        url=data.url.strip(),
+        description=data.description.strip(),
+        private=data.private,
+    )
+
+
+@transaction.atomic
+def set_byline(*, submission: Submission, by: User, pseudonym: str) -> Submission:
+    """Sign the story with her pen name (empty) or a pseudonym only the editors can resolve."""
+    if not permissions.is_editor(permissions.actors(by, submission)):
+        raise PermissionDenied(_("Only the editors set the byline."))
+    submission.byline_pseudonym = pseudonym.strip()[:100]
+    submission.save(update_fields=["byline_pseudonym"])
+    if submission.story_id is not None:
+        Post.objects.filter(pk=submission.story_id).update(byline=submission.byline)
+    return submission
+
+
+@transaction.atomic
+def assign(
+    *, submission: Submission, by: User, editor: User | None, checker: User | None
+) -> Submission:
+    if not permissions.is_editor(permissions.actors(by, submission)):
+        raise PermissionDenied(_("Only the editors assign work."))
+    submission.assigned_editor, submission.assigned_checker = editor, checker
+    submission.save(update_fields=["assigned_editor", "assigned_checker"])
+    text = _("You have been assigned “%(title)s”.") % {"title": submission.title}
+    notify(
+        users=[u for u in (editor, checker) if u and u.pk != by.pk],
+        submission=submission,
+        text=text,
+    )
+    return submission

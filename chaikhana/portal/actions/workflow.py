@@ -1,0 +1,165 @@
+"""The one action that moves a submission through the workflow (portal/workflow.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chaikhana.accounts.models import User
+from chaikhana.blogs.actions.posts import PostInput, save_post
+from chaikhana.blogs.models import Post
+from chaikhana.core.errors import ActionError, InvalidTransition
+from chaikhana.portal import permissions
+from chaikhana.portal.actions.factcheck import ready_blockers
+from chaikhana.portal.actions.notify import desk_of, notify
+from chaikhana.portal.actions.portal_blog import portal_blog, staff_membership
+from chaikhana.portal.models import Checklist, Submission, Transition
+from chaikhana.portal.workflow import Actor, State, allowed
+
+
+@transaction.atomic
+def transition(
+    *,
+    submission: Submission,
+    to: str,
+    by: User,
+    note: str = "",
+    publish_at: datetime | None = None,
+) -> Submission:
+    """Move *submission* to *to* if *by*'s role allows it from the state she saw.
+
+    The row is locked first: of two editors approving at once, the second finds the
+    state changed under her and is told so, instead of approving twice.
+    """
+    seen = submission.state
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.state != seen:
+        raise InvalidTransition(
+            _(
+                "Someone else moved this submission to “%(state)s” while you were looking at "
+                "it. Reload the page and decide again."
+            )
+            % {"state": State(locked.state).label}
+        )
+    _guard(locked, State(to), by)
+    old = locked.state
+    _SIDE_EFFECTS.get(State(to), _nothing)(locked, by, note, publish_at)
+    locked.state, locked.state_changed_at = to, timezone.now()
+    locked.save(update_fields=["state", "state_changed_at", "story", "assigned_editor"])
+    Transition.objects.create(submission=locked, from_state=old, to_state=to, by=by, note=note)
+    _tell(locked, by, to, note)
+    # The caller's object follows, so a view can redirect with fresh state.
+    submission.__dict__.update({k: v for k, v in locked.__dict__.items() if k != "_state"})
+    return locked
+
+
+def _guard(submission: Submission, to: State, by: User) -> None:
+    roles = allowed(submission.state, to)
+    held = permissions.actors(by, submission)
+    if roles & held:
+        return
+    current = State(submission.state).label
+    if not roles:
+        raise InvalidTransition(
+            _("A submission that is “%(state)s” cannot become “%(to)s”.")
+            % {"state": current, "to": to.label}
+        )
+    who = ", ".join(str(Actor(a).label) for a in sorted(held)) or _("not involved")
+    raise InvalidTransition(
+        _("You (%(who)s) may not move a submission from “%(state)s” to “%(to)s”.")
+        % {"who": who, "state": current, "to": to.label}
+    )
+
+
+def _nothing(submission: Submission, by: User, note: str, when: datetime | None) -> None:
+    return None
+
+
+def _take_into_review(submission: Submission, by: User, note: str, when: datetime | None) -> None:
+    """The editors work on their own copy: a draft in the portal blog; the original stays hers."""
+    Checklist.objects.get_or_create(submission=submission)
+    if submission.assigned_editor_id is None:
+        submission.assigned_editor = by
+    if submission.story_id is not None:
+        return
+    original = submission.original
+    if original is None:
+        raise ActionError(_("The author has deleted the original post; there is nothing to edit."))
+    staff_membership(by)
+    data = PostInput(
+        title=original.title,
+        body_source=original.body_source,
+        body_format=original.body_format,
+        excerpt=original.excerpt,
+        language=original.language,
+    )
+    story = save_post(blog=portal_blog(), by=by, data=data)
+    # The byline is the blogger's (or the pseudonym), never the editor's membership.
+    Post.objects.filter(pk=story.pk).update(author=None, byline=submission.byline)
+    submission.story = story
+
+
+def _require_facts(submission: Submission, by: User, note: str, when: datetime | None) -> None:
+    blockers = ready_blockers(submission)
+    if blockers:
+        raise InvalidTransition(_("Not ready: %(missing)s.") % {"missing": "; ".join(blockers)})
+
+
+def _set_story_status(submission: Submission, by: User, status: str, when: datetime | None) -> None:
+    story = submission.story
+    if story is None:
+        raise ActionError(_("This submission has no story to publish yet."))
+    staff_membership(by)
+    data = PostInput(
+        title=story.title,
+        body_source=story.body_source,
+        body_format=story.body_format,
+        excerpt=story.excerpt,
+        slug=story.slug,
+        language=story.language,
+        status=status,
+        published_at=when,
+        categories=list(story.categories.all()),
+        tag_names=list(story.tags.values_list("name", flat=True)),
+    )
+    save_post(blog=story.blog, by=by, data=data, post=story)
+
+
+def _publish(submission: Submission, by: User, note: str, when: datetime | None) -> None:
+    _set_story_status(submission, by, Post.Status.PUBLISHED, None)
+
+
+def _schedule(submission: Submission, by: User, note: str, when: datetime | None) -> None:
+    if when is None or when <= timezone.now():
+        raise ActionError(_("Choose a publish time in the future."), field="publish_at")
+    _set_story_status(submission, by, Post.Status.SCHEDULED, when)
+
+
+def _unschedule(submission: Submission, by: User, note: str, when: datetime | None) -> None:
+    if submission.story is not None and submission.story.status == Post.Status.SCHEDULED:
+        _set_story_status(submission, by, Post.Status.DRAFT, None)
+
+
+def _make_ready(submission: Submission, by: User, note: str, when: datetime | None) -> None:
+    _require_facts(submission, by, note, when)
+    _unschedule(submission, by, note, when)
+
+
+_SIDE_EFFECTS = {
+    State.IN_REVIEW: _take_into_review,
+    State.READY: _make_ready,
+    State.PUBLISHED: _publish,
+    State.SCHEDULED: _schedule,
+}
+
+
+def _tell(submission: Submission, by: User, to: str, note: str) -> None:
+    label = State(to).label
+    text = _("“%(title)s” is now: %(state)s.") % {"title": submission.title, "state": label}
+    if note:
+        text = f"{text} {note}"
+    people = [submission.author, *desk_of(submission)]
+    notify(users=[u for u in people if u.pk != by.pk], submission=submission, text=text)
