@@ -32,6 +32,7 @@ urlpatterns = [
     path("search/", search_views.network_search, name="search"),
     path("courses/", include("chaikhana.courses.urls")),
     path("accounts/", include("chaikhana.accounts.urls")),
+    path("", include("chaikhana.network.reports.urls")),  # /report/â¦, /network/reports/
     path("network/", include("chaikhana.network.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/", include("chaikhana.comments.urls_dashboard")),
