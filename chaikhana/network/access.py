@@ -8,11 +8,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from chaikhana.accounts.models import User
+from chaikhana.blogs.models import Blog
+from chaikhana.core.models import InviteCode
 
 
 def access_staff(user: User | Any) -> User:
@@ -32,3 +34,26 @@ def staff_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
 
     # Staff pages show private data: never cached, by anyone.
     return login_required(never_cache(wrapper))
+
+
+def access_person(staff: User | Any, pk: int) -> User:
+    """A person, for staff; 404 when there is none."""
+    access_staff(staff)
+    if (person := User.objects.filter(pk=pk).first()) is None:
+        raise Http404(_("There is no such person."))
+    return person
+
+
+def access_any_blog(staff: User | Any, pk: int) -> Blog:
+    """Any blog, suspended or not, for staff; 404 when there is none."""
+    access_staff(staff)
+    if (blog := Blog.objects.filter(pk=pk).first()) is None:
+        raise Http404(_("There is no such blog."))
+    return blog
+
+
+def access_invite(staff: User | Any, pk: int) -> InviteCode:
+    access_staff(staff)
+    if (invite := InviteCode.objects.filter(pk=pk).first()) is None:
+        raise Http404(_("There is no such invite code."))
+    return invite

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from chaikhana.core.models import NetworkSettings
 
 
 class AuditFilterForm(forms.Form):
@@ -31,3 +34,82 @@ class AuditFilterForm(forms.Form):
         if since and until and since > until:
             raise ValidationError(_("The start date is after the end date."))
         return cleaned
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=150)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        help_text=_("The owner reads this in her dashboard; the audit log keeps it."),
+    )
+
+
+class QuotaForm(forms.Form):
+    megabytes = forms.IntegerField(
+        label=_("Storage (MB)"),
+        required=False,
+        min_value=0,
+        max_value=10_000_000,
+        help_text=_("Empty: the network's default."),
+    )
+
+
+class BlogLimitForm(forms.Form):
+    blogs = forms.IntegerField(
+        label=_("Blogs allowed"),
+        required=False,
+        min_value=0,
+        max_value=1000,
+        help_text=_("Empty: the network's limit."),
+    )
+
+
+def _theme_choices() -> list[tuple[str, Any]]:
+    from chaikhana.blogs.models import Blog
+
+    return list(Blog.Theme.choices)
+
+
+class NetworkSettingsForm(forms.Form):
+    name = forms.CharField(
+        label=_("Network name"),
+        required=False,
+        max_length=100,
+        help_text=_("Empty: the name set in the server's configuration."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages offered"),
+        required=False,
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None ticked: all of them."),
+    )
+    signup = forms.ChoiceField(label=_("Sign-up"), choices=NetworkSettings.SignUp.choices)
+    default_theme = forms.ChoiceField(label=_("Default theme"), choices=_theme_choices)
+    blogs_per_user = forms.IntegerField(
+        label=_("Blogs per person"), required=False, min_value=0, max_value=1000
+    )
+    quota_mb = forms.IntegerField(
+        label=_("Storage per person (MB)"), required=False, min_value=0, max_value=10_000_000
+    )
+    comment_mode = forms.ChoiceField(
+        label=_("Who may comment on a new blog"), choices=NetworkSettings.CommentMode.choices
+    )
+    hold_first_comment = forms.BooleanField(
+        label=_("Hold a first-time commenter's comment for approval"), required=False
+    )
+
+
+class InviteForm(forms.Form):
+    max_uses = forms.IntegerField(label=_("Uses allowed"), min_value=1, max_value=10_000, initial=1)
+    expires_at = forms.DateTimeField(
+        label=_("Expires"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Empty: never."),
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=200)

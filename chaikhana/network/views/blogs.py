@@ -1,0 +1,71 @@
+"""Blogs: search, one blog's page, suspend, restore, delete."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chaikhana.accounts.models import User
+from chaikhana.blogs.models import Blog, Membership
+from chaikhana.network import actions
+from chaikhana.network.access import access_any_blog, staff_view
+from chaikhana.network.forms import ReasonForm, SearchForm
+from chaikhana.network.models import PendingDeletion
+from chaikhana.network.views.common import run
+
+
+@staff_view
+def blogs(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    qs = Blog.objects.order_by("name")
+    if form.is_valid() and (q := form.cleaned_data["q"].strip()):
+        qs = qs.filter(Q(name__icontains=q) | Q(title__icontains=q))
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    query = f"q={form.cleaned_data['q']}" if form.is_valid() and form.cleaned_data["q"] else ""
+    context = {"form": form, "page": page, "query": query, "section": "blogs"}
+    return render(request, "network/blogs.html", context)
+
+
+@staff_view
+def blog(request: HttpRequest, pk: int) -> HttpResponse:
+    the_blog = access_any_blog(request.user, pk)
+    return render(
+        request,
+        "network/blog.html",
+        {
+            "blog": the_blog,
+            "members": Membership.objects.filter(blog=the_blog).select_related("user"),
+            "deletion": PendingDeletion.objects.filter(kind="blog", object_id=pk).first(),
+            "reason_form": ReasonForm(),
+            "section": "blogs",
+        },
+    )
+
+
+@staff_view
+@require_POST
+def blog_act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    """One POST per staff action on a blog; the action's guard speaks for refusals."""
+    the_blog, by = access_any_blog(request.user, pk), request.user
+    assert isinstance(by, User)
+    if verb not in ("suspend", "delete", "restore"):
+        raise Http404
+    reason = ReasonForm(request.POST)
+    if verb in ("suspend", "delete") and not reason.is_valid():
+        messages.error(request, _("Give a reason: the owner will read it."))
+    elif verb == "suspend":
+        why = reason.cleaned_data["reason"]
+        run(request, lambda: actions.suspend_blog(blog=the_blog, by=by, reason=why),
+            _("The blog is suspended."))  # fmt: skip
+    elif verb == "delete":
+        why = reason.cleaned_data["reason"]
+        run(request, lambda: actions.delete_blog(blog=the_blog, by=by, reason=why),
+            _("The blog will be deleted in 30 days unless restored."))  # fmt: skip
+    else:
+        run(request, lambda: actions.restore_blog(blog=the_blog, by=by), _("The blog is restored."))
+    return redirect("network:blog", pk=pk)

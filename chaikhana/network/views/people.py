@@ -1,0 +1,93 @@
+"""People: search, one person's page, and what staff may do to an account."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chaikhana.accounts.models import User
+from chaikhana.blogs.models import Blog
+from chaikhana.core.models import BlogLimit
+from chaikhana.media.quota import quota_bytes
+from chaikhana.network import actions
+from chaikhana.network.access import access_person, staff_view
+from chaikhana.network.forms import BlogLimitForm, QuotaForm, ReasonForm, SearchForm
+from chaikhana.network.models import PendingDeletion, Suspension
+from chaikhana.network.views.common import run
+
+
+@staff_view
+def people(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    qs = User.objects.order_by("username")
+    if form.is_valid() and (q := form.cleaned_data["q"].strip()):
+        qs = qs.filter(Q(username__icontains=q) | Q(display_name__icontains=q) | Q(email__iexact=q))
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    query = f"q={form.cleaned_data['q']}" if form.is_valid() and form.cleaned_data["q"] else ""
+    context = {"form": form, "page": page, "query": query, "section": "people"}
+    return render(request, "network/people.html", context)
+
+
+@staff_view
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    the_person = access_person(request.user, pk)
+    limit = BlogLimit.objects.filter(user=the_person).values_list("blogs", flat=True).first()
+    return render(
+        request,
+        "network/person.html",
+        {
+            "person": the_person,
+            "blogs": Blog.objects.of_member(the_person).order_by("name"),
+            "suspension": Suspension.objects.filter(user=the_person).first(),
+            "deletion": PendingDeletion.objects.filter(kind="user", object_id=pk).first(),
+            "quota": quota_bytes(the_person),
+            "reason_form": ReasonForm(),
+            "quota_form": QuotaForm(),
+            "limit_form": BlogLimitForm(initial={"blogs": limit}),
+            "section": "people",
+        },
+    )
+
+
+@staff_view
+@require_POST
+def person_act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    """One POST per staff action on an account; the action's guard speaks for refusals."""
+    the_person, by = access_person(request.user, pk), request.user
+    assert isinstance(by, User)
+    if verb not in ("suspend", "delete", "restore", "quota", "limit"):
+        raise Http404
+    reason, quota, limit = (
+        ReasonForm(request.POST),
+        QuotaForm(request.POST),
+        BlogLimitForm(request.POST),
+    )
+    if verb in ("suspend", "delete") and not reason.is_valid():
+        messages.error(request, _("Give a reason: the owner will read it."))
+    elif verb == "suspend":
+        why = reason.cleaned_data["reason"]
+        run(request, lambda: actions.suspend_user(user=the_person, by=by, reason=why),
+            _("The account is suspended."))  # fmt: skip
+    elif verb == "delete":
+        why = reason.cleaned_data["reason"]
+        run(request, lambda: actions.delete_user(user=the_person, by=by, reason=why),
+            _("The account will be deleted in 30 days unless restored."))  # fmt: skip
+    elif verb == "restore":
+        run(request, lambda: actions.restore_user(user=the_person, by=by),
+            _("The account is restored."))  # fmt: skip
+    elif verb == "quota" and quota.is_valid():
+        mb = quota.cleaned_data["megabytes"]
+        run(request, lambda: actions.set_quota(user=the_person, by=by, megabytes=mb),
+            _("The storage allowance is saved."))  # fmt: skip
+    elif verb == "limit" and limit.is_valid():
+        n = limit.cleaned_data["blogs"]
+        run(request, lambda: actions.set_blog_limit(user=the_person, by=by, blogs=n),
+            _("The blog limit is saved."))  # fmt: skip
+    else:
+        messages.error(request, _("Type a whole number from 0, or leave the field empty."))
+    return redirect("network:person", pk=pk)
