@@ -55,6 +55,10 @@ MIDDLEWARE = [
     # Django's SecurityMiddleware, plus the onion address (no https redirect; Onion-Location).
     "chaikhana.core.onion.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are compressed by the app itself, so a post fits the 14 KB budget without nginx
+    # (static files come precompressed from WhiteNoise, above). CSRF tokens are masked per
+    # response, which is Django's answer to BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -68,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "chaikhana.blogs.middleware.BlogHostMiddleware",
     "chaikhana.linkbacks.middleware.EndpointHeadersMiddleware",  # Link / X-Pingback on posts
+    "chaikhana.porting.middleware.WordPressQueryLinksMiddleware",  # /@blog/?p=123 → 301
     # Last: it needs the user, the language and the blog host decided (docs/architecture.md).
     "chaikhana.reading.cache.middleware.PageCacheMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
