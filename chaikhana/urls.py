@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("chaikhana.network.reports.urls")),  # /report/â¦, /network/reports/
     path("network/", include("chaikhana.network.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
+    path("dashboard/@<blogname:blog>/import/", include("chaikhana.porting.urls")),
     path("dashboard/", include("chaikhana.comments.urls_dashboard")),
     path("dashboard/", include("chaikhana.writing.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

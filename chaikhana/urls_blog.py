@@ -31,4 +31,6 @@ urlpatterns = [
     path("webmention", linkback_views.webmention, name="webmention"),
     path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
     path("<slug:slug>/", views.post_detail, name="post"),
+    # Last: old WordPress addresses of imported posts (porting/wxr/redirects.py), else 404.
+    path("", include("chaikhana.porting.urls_blog")),
 ]

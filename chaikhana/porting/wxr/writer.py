@@ -14,6 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.db import transaction
@@ -108,6 +109,8 @@ def _write_post(ctx: Context, item: Item, post: Post | None, author: Membership)
     kind = Post.Kind.PAGE if item.post_type == "page" else Post.Kind.POST
     if post is None:
         post = Post(blog=ctx.blog, kind=kind)
+    else:
+        post.version += 1  # as an edit would: editors open the new text
     converted = convert(item.content, post_id=item.wp_id, attachments=ctx.attachments)
     ctx.report.unsupported_shortcodes.update(converted.unsupported)
     status, published_at = _status(ctx, item)
@@ -170,8 +173,18 @@ def _set_terms(ctx: Context, item: Item, post: Post) -> None:
             found = ctx.terms.get("post_tag", term.nicename, term.name)
             if isinstance(found, Tag):
                 tags.append(found)
-    post.categories.set(categories)
-    post.tags.set(tags)
+    # Through rows in bulk, not .set(): an import adds thousands of posts, and m2m_changed
+    # receivers (page cache) would run per post; post_changed after commit covers them.
+    _replace_links(Post.categories.through, post, "category_id", {c.pk for c in categories})
+    _replace_links(Post.tags.through, post, "tag_id", {t.pk for t in tags})
+
+
+def _replace_links(through: Any, post: Post, column: str, wanted: set[int]) -> None:
+    rows = through.objects.filter(post_id=post.pk)
+    have = set(rows.values_list(column, flat=True)) if post.version > 1 else set()
+    if have - wanted:
+        rows.filter(**{f"{column}__in": have - wanted}).delete()
+    through.objects.bulk_create([through(post_id=post.pk, **{column: pk}) for pk in wanted - have])
 
 
 def old_path(link: str, base_url: str) -> str:
