@@ -1,6 +1,15 @@
 from django.urls import path
 
-from chaikhana.portal.views import front
+from chaikhana.portal.views import desk, front, stories, submissions
 
 app_name = "portal"
-urlpatterns = [path("", front.home, name="home")]
+urlpatterns = [
+    path("", front.home, name="home"),
+    path("portal/desk/", desk.desk, name="desk"),
+    path("portal/submit/", submissions.submit, name="submit"),
+    path("portal/mine/", submissions.mine, name="mine"),
+    path("portal/submissions/<int:pk>/", submissions.detail, name="submission"),
+    path("portal/submissions/<int:pk>/move/", submissions.move, name="move"),
+    path("portal/submissions/<int:pk>/messages/", submissions.message, name="message"),
+    path("portal/stories/<slug:slug>/", stories.story, name="story"),
+]

@@ -1,0 +1,26 @@
+"""A portal story's own address: the text, its corrections, or 410 once withdrawn."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from chaikhana.portal.models import Correction, Submission
+
+
+def story(request: HttpRequest, slug: str) -> HttpResponse:
+    submission = (
+        Submission.objects.select_related("story__blog", "original__blog")
+        .filter(story__slug=slug, story__blog__name="portal")
+        .first()
+    )
+    if submission is None or submission.story is None:
+        raise Http404
+    if submission.unpublished_at is not None:
+        # Gone, not missing: the record stays and readers learn why.
+        return render(request, "portal/story_gone.html", {"submission": submission}, status=410)
+    if not submission.story.is_public:
+        raise Http404
+    corrections = Correction.objects.filter(story=submission.story)
+    context = {"submission": submission, "story": submission.story, "corrections": corrections}
+    return render(request, "portal/story.html", context)
