@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
@@ -66,7 +67,7 @@ def delete_blog(*, blog: Blog, by: User, reason: str = "") -> PendingDeletion:
     blog.save(update_fields=["is_active", "suspended_reason", "updated_at"])
     pending = PendingDeletion.objects.create(
         kind=PendingDeletion.Kind.BLOG, object_id=blog.pk, label=blog.name, requested_by=by,
-        due_at=timezone.now() + timezone.timedelta(days=GRACE_DAYS),
+        due_at=timezone.now() + timedelta(days=GRACE_DAYS),
     )  # fmt: skip
     audit(actor=by, action="blog.deletion_requested", target=blog,
           details={"due_at": pending.due_at.isoformat()})  # fmt: skip
