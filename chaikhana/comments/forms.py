@@ -61,7 +61,9 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The spam engine's honeypot and signed timing token (comments/spam/forms.py).
         # A guest's form may be stored in the page cache and given to every reader: its token
-        # is a shared one (counted, not single-use; comments.js fetches her own on focus).
+        # is a shared one (counted, not single-use). Post pages load no script (the 14 KB,
+        # two-request budget), so there is no per-reader token fetch; a cached copy is
+        # replaced, with a fresh token, whenever a comment is approved.
         self.fields.update(spam_fields(now or timezone.now(), shared=not signed_in))
         self.fields["body"].widget.attrs["id"] = "comment-body"
         if signed_in:

@@ -14,7 +14,6 @@ urlpatterns = [
     path("comments/<int:comment_id>/edit/", public.comment_edit, name="edit"),
     path("comments/<int:comment_id>/delete/", public.comment_delete, name="delete"),
     path("comments/unsubscribe/<str:token>/", public.unsubscribe, name="unsubscribe"),
-    path("comments/form-token/", public.form_token, name="form_token"),
     path("<slug:slug>/comments/", public.comment_create, name="create"),
     path("<slug:slug>/comments/feed/", feeds.PostCommentsRssFeed(), name="post_feed"),
     path("<slug:slug>/comments/feed/atom/", feeds.PostCommentsAtomFeed(), name="post_feed_atom"),

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Post
@@ -32,7 +31,6 @@ from chaikhana.comments.forms import CommentEditForm, CommentForm
 from chaikhana.comments.identity import comment_id_from_token, own_comment_ids, remember_comment
 from chaikhana.comments.models import Comment
 from chaikhana.comments.moderation import Submission
-from chaikhana.comments.spam.forms import issue_token
 from chaikhana.core.errors import ActionError
 
 
@@ -99,15 +97,6 @@ def _after_posting(request: HttpRequest, comment: Comment) -> HttpResponse:
     if comment.author_id is None:
         remember_comment(request, response, comment.pk)
     return response
-
-
-@never_cache
-@require_GET
-def form_token(request: HttpRequest, blog: str | None = None) -> JsonResponse:
-    """A timing token for one reader, good for one comment: comments.js asks for it when the
-    form is first focused, so guests on a cached page need not share the page's token.
-    Never stored by the page cache (not a registered page) nor by a browser (never_cache)."""
-    return JsonResponse({"token": issue_token(timezone.now())})
 
 
 def _own_comment(request: HttpRequest, blog: str | None, comment_id: int) -> Comment:

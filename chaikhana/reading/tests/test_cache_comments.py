@@ -110,20 +110,6 @@ class GuestOnCachedPageTests:
         assert not served_from_cache(client, url)
 
 
-class FormTokenEndpointTests:
-    def test_gives_a_token_of_her_own_that_no_cache_keeps(self, client, post):
-        url = post.blog.url("blogs:comments:form_token")
-        first, second = client.get(url), client.get(url)
-        assert first.json()["token"] != second.json()["token"]
-        assert "no-store" in first["Cache-Control"] or "no-cache" in first["Cache-Control"]
-
-    def test_her_own_token_is_good_for_one_comment(self, client, post, user):
-        set_policy(post, user, hold_first_comment=False)
-        token = client.get(post.blog.url("blogs:comments:form_token")).json()["token"]
-        assert guest_comment(client, post, token, "Раз.").status == Comment.Status.APPROVED
-        assert guest_comment(client, post, token, "Два.").status == Comment.Status.PENDING
-
-
 class CommentCsrfTests:
     def test_guest_posts_without_a_csrf_token(self, post):
         client = Client(enforce_csrf_checks=True)
