@@ -29,10 +29,15 @@ pytestmark = pytest.mark.django_db
 
 
 class AccessBlogTests:
-    def test_not_found_when_blog_is_deactivated(self, blog, user):
+    def test_refused_as_suspended_when_blog_is_deactivated(self, blog, user):
         Blog.objects.filter(pk=blog.pk).update(is_active=False)
-        with pytest.raises(Http404):
+        with pytest.raises(PermissionDenied, match="suspended"):
             access_blog(user, blog.name)
+
+    def test_not_found_when_suspended_blog_is_private_and_reader_a_stranger(self, blog):
+        Blog.objects.filter(pk=blog.pk).update(is_active=False, visibility="private")
+        with pytest.raises(Http404):
+            access_blog(UserFactory(), blog.name)
 
     def test_not_found_when_address_is_unknown(self):
         with pytest.raises(Http404):
