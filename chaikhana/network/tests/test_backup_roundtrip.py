@@ -59,7 +59,8 @@ def scratch_database(transactional_db):
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         cursor.execute(f'CREATE DATABASE "{name}"')
     s = connection.settings_dict
-    yield f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{name}"
+    host = f"{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}"
+    yield f"postgres://{s['USER']}:{s['PASSWORD']}@{host}/{name}"
     with connection.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
