@@ -25,6 +25,12 @@ from chaikhana.network.backup.create import create_backup
 from chaikhana.network.backup.postgres import client_environment
 
 PROBE = "backup_probe"  # a table of the test's own: any table shows the property
+SQLITE_SETUP = (
+    "PRAGMA journal_mode=WAL; CREATE TABLE backup_probe (name TEXT);"
+    # Some bulk, so that the copy takes long enough for writes to overlap it.
+    "CREATE TABLE filler (data BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+    "SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(4000) FROM n;"
+)
 
 
 class PairWriter(threading.Thread):
@@ -32,7 +38,8 @@ class PairWriter(threading.Thread):
 
     def __init__(self, connect: Callable[[], Any]) -> None:
         super().__init__(daemon=True)
-        self.connect, self.pairs, self.error = connect, 0, None
+        self.connect, self.pairs = connect, 0
+        self.error: Exception | None = None
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -64,13 +71,7 @@ def live(transactional_db, tmp_path, settings) -> Iterator[tuple[BaseDatabaseWra
     if connection.vendor == "sqlite":
         path = tmp_path / "live.sqlite3"
         with closing(sqlite3.connect(path)) as db:
-            db.executescript(  # noqa: S608 - constants only
-                f"PRAGMA journal_mode=WAL; CREATE TABLE {PROBE} (name TEXT);"
-                # Some bulk, so that the copy takes long enough for writes to overlap it.
-                "CREATE TABLE filler (data BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
-                "SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO filler SELECT randomblob(4000) "
-                "FROM n;"
-            )
+            db.executescript(SQLITE_SETUP)
         site = sqlite.DatabaseWrapper({**connection.settings_dict, "NAME": str(path)}, "live")
 
         def connect() -> Any:
