@@ -56,6 +56,15 @@ class Submission(models.Model):
         Section, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("section")
     )
     note = models.TextField(_("note to the editors"), blank=True, max_length=5000)
+    # The call for contributions she answered, if any (portal/models/callouts.py).
+    callout = models.ForeignKey(
+        "portal.Callout",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submissions",
+        verbose_name=_("call for contributions"),
+    )
     state = models.CharField(
         _("state"), max_length=20, choices=State.choices, default=State.SUBMITTED
     )
