@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.portal import permissions
@@ -36,3 +38,18 @@ def visible_messages(submission: Submission, found: set[Actor]) -> QuerySet[Thre
 def visible_sources(submission: Submission, found: set[Actor]) -> QuerySet[Source]:
     sources = submission.sources.all()
     return sources if permissions.is_staff_for(found) else sources.filter(private=False)
+
+
+def access_staff_submission(
+    user: User, pk: int, *, editors_only: bool = False
+) -> tuple[Submission, set[Actor]]:
+    """The submission for its desk staff: 404 for strangers, 403 for the author and others."""
+    submission, found = access_submission(user, pk)
+    allowed = permissions.is_editor(found) if editors_only else permissions.is_staff_for(found)
+    if not allowed:
+        raise PermissionDenied(
+            _("Only this submission's editors may do this.")
+            if editors_only
+            else _("Only the editors and fact-checkers may do this.")
+        )
+    return submission, found

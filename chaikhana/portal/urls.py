@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chaikhana.portal.views import desk, front, stories, submissions
+from chaikhana.portal.views import desk, factcheck, front, stories, submissions
 
 app_name = "portal"
 urlpatterns = [
@@ -11,5 +11,9 @@ urlpatterns = [
     path("portal/submissions/<int:pk>/", submissions.detail, name="submission"),
     path("portal/submissions/<int:pk>/move/", submissions.move, name="move"),
     path("portal/submissions/<int:pk>/messages/", submissions.message, name="message"),
+    path("portal/submissions/<int:pk>/factcheck/", factcheck.factcheck, name="factcheck"),
+    path("portal/submissions/<int:pk>/claims/", factcheck.new_claim, name="add_claim"),
+    path("portal/submissions/<int:pk>/claims/<int:claim_pk>/", factcheck.verdict, name="verdict"),
+    path("portal/submissions/<int:pk>/checklist/", factcheck.checklist, name="checklist"),
     path("portal/stories/<slug:slug>/", stories.story, name="story"),
 ]
