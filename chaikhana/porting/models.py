@@ -40,7 +40,9 @@ class ImportedItem(models.Model):
     wp_id = models.BigIntegerField(null=True, blank=True)  # ?p=N, ?page_id=N, /archives/N
     wp_name = models.CharField(max_length=200, blank=True)  # post_name or term nicename
     old_path = models.CharField(max_length=500, blank=True)  # the permalink, from the blog root
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     object_id = models.BigIntegerField(null=True, blank=True)  # category, tag, comment, media…
     data: models.JSONField[dict[str, Any]] = models.JSONField(default=dict, blank=True)
 
