@@ -21,7 +21,7 @@ def _check_cache() -> bool:
 def _check_queue() -> bool:
     # The database queue is reachable when the database is; other backends answer for
     # themselves through their check framework.
-    return not default_task_backend.check()
+    return not list(default_task_backend.check())  # check() may be a generator (RQ)
 
 
 CHECKS = {"database": _check_database, "cache": _check_cache, "queue": _check_queue}

@@ -39,7 +39,10 @@ writer = Client()
 login = writer.post(
     "/accounts/login/", {"username": "replicacheck", "password": "a long enough password 42"}
 )
-check(login.status_code == 302 and PIN_COOKIE in login.cookies, "login POST pins the writer")
+check(
+    login.status_code == 302 and PIN_COOKIE in login.cookies,
+    f"login POST ({login.status_code}) pins the writer",
+)
 # Her session exists only on the primary: she is recognised because her reads go there.
 check(writer.get("/dashboard/").status_code == 200, "the writer's next GET reads the primary")
 writer.cookies.pop(PIN_COOKIE)

@@ -25,10 +25,12 @@ DB="chaikhana_smoke_$$"
 REPLICA="${DB}_replica"
 pids=()
 psql_() { psql -h 127.0.0.1 -U postgres -qX "$@"; }
-stop_services() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+stop_services() {  # newest first: nginx, worker, gunicorns, then Redis
+  local order=()
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do order+=("${pids[i]}"); done
+  for pid in "${order[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   done
   wait 2>/dev/null || true
@@ -41,7 +43,7 @@ cleanup() {
   if [ "$status" != 0 ]; then
     echo "== smoke test failed; last log lines:" >&2
     for log in "$TMP"/*.log "$TMP"/nginx/error.log; do
-      [ -f "$log" ] && { echo "--- $log" >&2; tail -n 15 "$log" >&2; }
+      [ -f "$log" ] && { echo "--- $log" >&2; tail -n 40 "$log" | cut -c1-300 >&2; }
     done
   fi
   psql_ -c "DROP DATABASE IF EXISTS $REPLICA" -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
@@ -177,7 +179,10 @@ stop_services
 
 step "replica router: a second database as the replica"
 psql_ -c "CREATE DATABASE $REPLICA TEMPLATE $DB"
-DATABASE_REPLICA_URL="postgres://postgres@127.0.0.1:5432/$REPLICA" SECURE_SSL_REDIRECT=off \
+# Redis is stopped by now: the file cache, tasks in-process, Django's test client over http.
+env -u REDIS_URL DATABASE_REPLICA_URL="postgres://postgres@127.0.0.1:5432/$REPLICA" \
+  ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=off SECURE_COOKIES=off \
+  TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
   timeout 60 "$PY" tests/deploy/replica_check.py
 
 step "smoke test passed in $(( $(date +%s) - T0 ))s"
