@@ -39,7 +39,7 @@ class XmlRpcEndpointTests:
         assert fault_code(client, bomb) == -32700
 
     def test_answers_method_not_found_when_method_is_unknown(self, client):
-        assert fault_code(client, dumps((), "wp.getUsersBlogs")) == -32601
+        assert fault_code(client, dumps((), "wp.noSuchMethod")) == -32601
 
     def test_does_not_offer_multicall(self, client):
         calls = [{"methodName": "pingback.ping", "params": ["a", "b"]}]
