@@ -9,7 +9,7 @@ link to the onion.
 """
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.security import SecurityMiddleware as DjangoSecurityMiddleware
 
 
@@ -22,7 +22,7 @@ def is_onion_request(request: HttpRequest) -> bool:
 
 
 class SecurityMiddleware(DjangoSecurityMiddleware):
-    def process_request(self, request: HttpRequest) -> HttpResponse | None:
+    def process_request(self, request: HttpRequest) -> HttpResponsePermanentRedirect | None:
         if is_onion_request(request):
             return None  # no https redirect on the onion address
         return super().process_request(request)
