@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from chaikhana.accounts.models import User
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.blogs.models import Blog
 from chaikhana.core.models import InviteCode
 
@@ -25,7 +26,8 @@ def access_staff(user: User | Any) -> User:
 
 
 def staff_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Anonymous visitors go to the login page; signed-in non-staff get 403."""
+    """Anonymous visitors go to the login page; signed-in non-staff get 403; staff must have
+    passed two-factor authentication in this session (enrolment first, if they have none)."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -33,7 +35,7 @@ def staff_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
         return view(request, *args, **kwargs)
 
     # Staff pages show private data: never cached, by anyone.
-    return login_required(never_cache(wrapper))
+    return login_required(never_cache(otp_required_for_staff(wrapper)))
 
 
 def access_person(staff: User | Any, pk: int) -> User:

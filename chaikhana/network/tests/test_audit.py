@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.blogs import actions as blog_actions
 from chaikhana.blogs.roles import Role
 from chaikhana.core.testing.factories import BlogFactory, MembershipFactory, UserFactory
@@ -111,14 +112,14 @@ class AuditPageTests:
 
     def test_page_lists_entries_when_staff_opens_it(self, client, staff):
         self._entries(staff)
-        client.force_login(staff)
+        log_in_verified(client, staff)
         response = client.get(self.url)
         assert response.status_code == 200
         assert response.content.decode().count("<tr>") == 4  # header + 3
 
     def test_filters_narrow_entries_when_given(self, client, staff):
         blog = self._entries(staff)
-        client.force_login(staff)
+        log_in_verified(client, staff)
         by_actor = client.get(self.url, {"actor": "KEEPER"}).context["page"].object_list
         assert [e.action for e in by_actor] == ["user.suspended"]
         by_action = client.get(self.url, {"action": "blog."}).context["page"].object_list
@@ -132,12 +133,12 @@ class AuditPageTests:
         march = timezone.make_aware(datetime(2024, 3, 1, 23, 30))
         AuditEntry.objects.create(actor_name="warden", action="early.one", created_at=march)
         audit(actor=staff, action="late.one", target=None)
-        client.force_login(staff)
+        log_in_verified(client, staff)
         page = client.get(self.url, {"since": "2024-03-01", "until": "2024-03-01"}).context["page"]
         assert [e.action for e in page.object_list] == ["early.one"]
 
     def test_form_explains_when_dates_are_reversed(self, client, staff):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         response = client.get(self.url, {"since": "2024-03-02", "until": "2024-03-01"})
         assert response.status_code == 200
         assert "The start date is after the end date." in response.content.decode()
@@ -148,9 +149,9 @@ class AuditPageTests:
         AuditEntry.objects.bulk_create(
             AuditEntry(actor=staff, actor_name="warden", action=f"a.{i}") for i in range(60)
         )
-        client.force_login(staff)
+        log_in_verified(client, staff)
         client.get(self.url)  # warm the session
-        with django_assert_num_queries(4):  # session, user, count, page
+        with django_assert_num_queries(5):  # session, user, her verified device, count, page
             response = client.get(self.url, {"page": "2"})
         assert len(response.context["page"].object_list) == 10
 

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.blogs.models import Blog
 from chaikhana.core import network_settings
 from chaikhana.core.models import InviteCode
@@ -32,7 +33,7 @@ def pages(blog, user):
 
 class StaffAccessTests:
     def test_every_page_opens_when_staff(self, client, staff, blog, user):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         for url in pages(blog, user):
             assert client.get(url).status_code == 200, url
 
@@ -58,11 +59,11 @@ class DashboardPageTests:
         self, client, staff, blog, django_assert_num_queries
     ):
         PostFactory(blog=blog)
-        client.force_login(staff)
+        log_in_verified(client, staff)
         client.get(reverse("network:dashboard"))
         PostFactory.create_batch(3, blog=blog)
         # session, user, 5 counts, 2 charts, spam, reports, queue (immediate backend: none)
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(12):  # +1: the verified device (two-factor)
             html = client.get(reverse("network:dashboard")).content.decode()
         assert html.count("<svg") == 2 and "<title" in html
         assert "Queue health is not available" in html
@@ -70,7 +71,7 @@ class DashboardPageTests:
 
 class PersonActionTests:
     def test_suspend_and_restore_when_staff_posts(self, client, staff, user):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         client.post(reverse("network:person_act", args=[user.pk, "suspend"]), {"reason": "spam"})
         user.refresh_from_db()
         assert not user.is_active
@@ -79,44 +80,44 @@ class PersonActionTests:
         assert user.is_active
 
     def test_suspend_explains_when_reason_is_missing(self, client, staff, user):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         url = reverse("network:person_act", args=[user.pk, "suspend"])
         response = client.post(url, {"reason": ""}, follow=True)
         assert "Give a reason" in response.content.decode()
 
     def test_suspending_oneself_shows_the_guard_when_tried(self, client, staff):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         url = reverse("network:person_act", args=[staff.pk, "suspend"])
         response = client.post(url, {"reason": "x"}, follow=True)
         assert "your own account" in response.content.decode()
 
     def test_delete_marks_for_deletion_when_staff_posts(self, client, staff, user):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         client.post(reverse("network:person_act", args=[user.pk, "delete"]), {"reason": "gone"})
         assert PendingDeletion.objects.filter(kind="user", object_id=user.pk).exists()
 
     def test_quota_and_limit_are_saved_when_staff_posts(self, client, staff, user):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         client.post(reverse("network:person_act", args=[user.pk, "quota"]), {"megabytes": "5"})
         client.post(reverse("network:person_act", args=[user.pk, "limit"]), {"blogs": "2"})
         actions = set(AuditEntry.objects.values_list("action", flat=True))
         assert {"user.quota_changed", "user.blog_limit_changed"} <= actions
 
     def test_bad_number_is_explained_when_given(self, client, staff, user):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         url = reverse("network:person_act", args=[user.pk, "quota"])
         response = client.post(url, {"megabytes": "-3"}, follow=True)
         assert response.status_code == 200
         assert "whole number" in response.content.decode()
 
     def test_unknown_verb_is_404_when_posted(self, client, staff, user):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         assert client.post(reverse("network:person_act", args=[user.pk, "x"])).status_code == 404
 
 
 class BlogActionTests:
     def test_suspend_restore_delete_when_staff_posts(self, client, staff, blog):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         client.post(reverse("network:blog_act", args=[blog.pk, "suspend"]), {"reason": "r"})
         assert not Blog.objects.get(pk=blog.pk).is_active
         client.post(reverse("network:blog_act", args=[blog.pk, "restore"]))
@@ -128,14 +129,14 @@ class BlogActionTests:
         assert "already marked for deletion" in response.content.decode()
 
     def test_restoring_an_active_blog_is_explained_when_tried(self, client, staff, blog):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         url = reverse("network:blog_act", args=[blog.pk, "restore"])
         assert "not suspended" in client.post(url, follow=True).content.decode()
 
 
 class SettingsPageTests:
     def test_saved_settings_change_the_header_when_staff_saves(self, client, staff):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         data = {"name": "Teahouse", "signup": "invite", "default_theme": "photo",
                 "blogs_per_user": "2", "quota_mb": "50", "comment_mode": "open"}  # fmt: skip
         response = client.post(reverse("network:settings"), data)
@@ -145,7 +146,7 @@ class SettingsPageTests:
         assert AuditEntry.objects.filter(action="settings.changed").exists()
 
     def test_bad_value_is_a_form_error_when_posted(self, client, staff):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         response = client.post(reverse("network:settings"), {"signup": "sometimes"})
         assert response.status_code == 200
         assert response.context["form"].errors["signup"]
@@ -153,10 +154,22 @@ class SettingsPageTests:
 
 class InvitePageTests:
     def test_create_and_revoke_when_staff_posts(self, client, staff):
-        client.force_login(staff)
+        log_in_verified(client, staff)
         client.post(reverse("network:invites"), {"max_uses": "3", "note": "school"})
         invite = InviteCode.objects.get()
         assert invite.max_uses == 3 and invite.created_by == staff
         client.post(reverse("network:invite_revoke", args=[invite.pk]))
         invite.refresh_from_db()
         assert invite.max_uses == invite.uses == 0
+
+
+class StaffTwoFactorTests:
+    def test_staff_without_an_authenticator_are_sent_to_enrol_first(self, client, staff):
+        client.force_login(staff)
+        response = client.get(reverse("network:dashboard"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:twofactor"))
+
+    def test_staff_who_passed_two_factor_see_the_dashboard(self, client, staff):
+        log_in_verified(client, staff)
+        assert client.get(reverse("network:dashboard")).status_code == 200
