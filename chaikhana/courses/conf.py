@@ -24,7 +24,7 @@ def reminder_before() -> timedelta:
 
 def site_url() -> str:
     """The network's address for links in mail: tasks have no request to ask."""
-    return str(getattr(settings, "COURSES_SITE_URL", "http://localhost:8000")).rstrip("/")
+    return str(settings.SITE_URL).rstrip("/")
 
 
 def absolute(url: str) -> str:
