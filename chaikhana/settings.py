@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "chaikhana.blogs.middleware.BlogHostMiddleware",
     "chaikhana.linkbacks.middleware.EndpointHeadersMiddleware",  # Link / X-Pingback on posts
     "chaikhana.porting.middleware.WordPressQueryLinksMiddleware",  # /@blog/?p=123 → 301
+    # Outside the page cache, so stories served from it are counted too (no cookie, no IP).
+    "chaikhana.portal.figures.counter.StoryViewCounter",
     # Last: it needs the user, the language and the blog host decided (docs/architecture.md).
     "chaikhana.reading.cache.middleware.PageCacheMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.models import Post
-from chaikhana.portal.models import Section
+from chaikhana.portal.models import Callout, Section
 from chaikhana.portal.models.stories import CorrectionKind
 
 
@@ -23,6 +23,13 @@ class SubmitForm(forms.Form):
         label=_("Source description"), required=False, max_length=2000
     )
     source_private = forms.BooleanField(label=_("Private: editors only"), required=False)
+    # ?callout=<slug> on the link from a call's page (portal/views/callouts.py) chooses it.
+    callout = forms.ModelChoiceField(
+        queryset=Callout.objects.open(),
+        to_field_name="slug",
+        required=False,
+        label=_("Answering the call"),
+    )
 
     def __init__(self, *args: object, posts: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from chaikhana.portal import urls_reading
 from chaikhana.portal.views import desk, factcheck, front, stories, submissions
 
 app_name = "portal"
@@ -17,3 +18,4 @@ urlpatterns = [
     path("portal/submissions/<int:pk>/checklist/", factcheck.checklist, name="checklist"),
     path("portal/stories/<slug:slug>/", stories.story, name="story"),
 ]
+urlpatterns += urls_reading.urlpatterns

@@ -10,9 +10,11 @@ class ReadingConfig(AppConfig):
     def ready(self) -> None:
         from chaikhana.blogs import signals
         from chaikhana.reading import receivers
+        from chaikhana.reading.cache import portal as portal_pages
         from chaikhana.reading.cache import receivers as page_cache
 
         page_cache.connect()
+        portal_pages.connect()  # the portal's pages and tables (reading/cache/portal.py)
 
         # Search: docs/architecture.md, "Search".
         signals.post_changed.connect(receivers.reindex_post, dispatch_uid="search.post_changed")

@@ -240,7 +240,7 @@ class Migration(migrations.Migration):
                     "story",
                     models.ForeignKey(
                         on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
+                        related_name="portal_reads",
                         to="blogs.post",
                     ),
                 ),

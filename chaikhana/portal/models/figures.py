@@ -12,7 +12,7 @@ class StoryView(models.Model):
     """How often a story was served on one day: a count, never who (no cookie, no address)."""
 
     day = models.DateField()
-    story = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    story = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="portal_reads")
     count = models.PositiveIntegerField(default=0)
 
     class Meta:

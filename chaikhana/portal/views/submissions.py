@@ -13,6 +13,7 @@ from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions
 from chaikhana.portal.access import access_submission, visible_messages, visible_sources
+from chaikhana.portal.actions.callouts import answer_callout
 from chaikhana.portal.actions.submissions import AlreadySubmitted, SourceInput, submit_post
 from chaikhana.portal.actions.thread import post_message
 from chaikhana.portal.actions.workflow import transition
@@ -30,7 +31,8 @@ def submit(request: AuthedRequest) -> HttpResponse:
         .exclude(blog__name="portal")
         .select_related("blog")
     )
-    form = SubmitForm(request.POST or None, posts=posts, initial={"post": request.GET.get("post")})
+    initial = {"post": request.GET.get("post"), "callout": request.GET.get("callout")}
+    form = SubmitForm(request.POST or None, posts=posts, initial=initial)
     existing = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -59,6 +61,8 @@ def submit(request: AuthedRequest) -> HttpResponse:
                 refused.field if refused.field in form.fields else None, str(refused.message)
             )
         else:
+            if data.get("callout"):
+                answer_callout(submission=submission, callout=data["callout"], by=request.user)
             return redirect(submission)
     status = 400 if form.errors else 200
     return render(

@@ -107,7 +107,7 @@ def _post(request: HttpRequest, response: HttpResponse) -> list[str] | None:
 
 
 PAGE_DEPENDENCIES: dict[str, DepsFinder] = {
-    "portal:home": _network,
+    # The portal's pages: reading/cache/portal.py adds them at start-up.
     "directory": _network,
     "blogs:home": _blog_list,
     "blogs:category": _blog_list,

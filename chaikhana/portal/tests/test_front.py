@@ -1,0 +1,134 @@
+"""The front page: lead, featured, newest per section, most read and linked, open calls;
+and the editor-in-chief's curation of it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from chaikhana.core.errors import ActionError
+from chaikhana.portal.actions.curation import curate
+from chaikhana.portal.models import Callout, CurationLog, FrontPageItem, PortalRole, StoryView
+from chaikhana.portal.tests.factories import SectionFactory, staff, submission_in
+from chaikhana.portal.workflow import State
+
+pytestmark = pytest.mark.django_db
+
+
+def chief():
+    return staff(PortalRole.Role.EDITOR_IN_CHIEF)
+
+
+def published(title: str, **kwargs):
+    submission = submission_in(State.PUBLISHED, **kwargs)
+    submission.story.title = title
+    submission.story.save()
+    return submission
+
+
+class FrontPageTests:
+    def test_lead_comes_first_then_featured_in_order_then_sections(self, client):
+        section = SectionFactory(name="Экология")
+        lead, first, second = (published(t, section=section) for t in ("LEAD", "ONE", "TWO"))
+        editor = chief()
+        curate(story=second.story, by=editor, action="feature")
+        curate(story=first.story, by=editor, action="feature")
+        curate(story=first.story, by=editor, action="up")
+        curate(story=lead.story, by=editor, action="lead")
+        html = client.get("/").content.decode()
+        assert html.index("LEAD") < html.index("ONE") < html.index("TWO")
+        assert "Экология" in html and f"/portal/stories/{lead.story.slug}/" in html
+        assert html.count("<h1") == 1
+
+    def test_unpublished_and_withdrawn_stories_stay_off(self, client):
+        draft = submission_in(State.READY)
+        gone = published("WITHDRAWN")
+        gone.unpublished_at = timezone.now()
+        gone.save()
+        html = client.get("/").content.decode()
+        assert draft.story.title not in html and "WITHDRAWN" not in html
+
+    def test_most_read_counts_only_the_last_seven_days(self, client):
+        fresh, old = published("FRESH"), published("STALE")
+        today = timezone.localdate()
+        StoryView.objects.create(day=today, story=fresh.story, count=3)
+        StoryView.objects.create(day=today - timedelta(days=9), story=old.story, count=50)
+        html = client.get("/").content.decode()
+        part = html[html.index("Most read this week") :]
+        assert "FRESH" in part and "STALE" not in part
+
+    def test_open_callouts_are_listed_and_closed_ones_are_not(self, client):
+        section = SectionFactory()
+        soon = timezone.now() + timedelta(days=2)
+        Callout.objects.create(
+            title="Вода в Оше", slug="voda", body="x", section=section, deadline=soon, published=True
+        )
+        Callout.objects.create(
+            title="Past call",
+            slug="past",
+            body="x",
+            section=section,
+            deadline=timezone.now() - timedelta(days=1),
+            published=True,
+        )
+        html = client.get("/").content.decode()
+        assert "Вода в Оше" in html and "Past call" not in html
+
+    def test_links_its_portal_feeds(self, client):
+        html = client.get("/").content.decode()
+        assert 'href="/portal/feed/"' in html and 'href="/portal/feed/atom/"' in html
+
+    def test_query_count_does_not_grow_with_stories(self, client, django_assert_max_num_queries):
+        counts = []
+        editor = chief()
+        # Signed in: the page is rendered each time, never served from the page cache.
+        client.force_login(editor)
+        for n in (2, 8):
+            for _ in range(n):
+                story = published("S", section=SectionFactory()).story
+                curate(story=story, by=editor, action="feature")
+                StoryView.objects.create(day=timezone.localdate(), story=story, count=1)
+            with django_assert_max_num_queries(12) as captured:
+                assert client.get("/").status_code == 200
+            counts.append(len(captured))
+        assert counts[0] == counts[1]
+
+
+class CurationTests:
+    def test_a_new_lead_moves_the_old_one_to_featured_and_is_logged(self):
+        editor = chief()
+        old, new = published("OLD").story, published("NEW").story
+        curate(story=old, by=editor, action="lead")
+        curate(story=new, by=editor, action="lead")
+        places = dict(FrontPageItem.objects.values_list("story_id", "place"))
+        assert places == {old.pk: "featured", new.pk: "lead"}
+        assert list(CurationLog.objects.values_list("action", flat=True)) == ["lead", "lead"]
+
+    def test_a_section_editor_may_not_curate(self):
+        story = published("X").story
+        with pytest.raises(PermissionDenied):
+            curate(story=story, by=staff(PortalRole.Role.SECTION_EDITOR), action="lead")
+
+    def test_a_story_that_is_not_live_is_refused(self):
+        with pytest.raises(ActionError):
+            curate(story=submission_in(State.READY).story, by=chief(), action="feature")
+
+    def test_the_desk_page_curates_and_refuses_bad_input_with_400(self, client):
+        editor = chief()
+        story = published("DESKED").story
+        client.force_login(editor)
+        assert "DESKED" in client.get("/portal/desk/front/").content.decode()
+        response = client.post(f"/portal/desk/front/{story.pk}/", {"action": "feature"})
+        assert response.status_code == 302
+        assert FrontPageItem.objects.get(story=story).place == "featured"
+        bad = client.post(f"/portal/desk/front/{story.pk}/", {"action": "explode"})
+        assert bad.status_code == 400 and "no such curation step" in bad.content.decode()
+        moved = client.post(f"/portal/desk/front/{story.pk}/", {"action": "lead"})
+        assert moved.status_code == 302
+
+    def test_others_get_403_on_the_curation_page(self, client):
+        client.force_login(staff(PortalRole.Role.FACT_CHECKER))
+        assert client.get("/portal/desk/front/").status_code == 403

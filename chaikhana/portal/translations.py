@@ -1,0 +1,83 @@
+"""Story translations: link a story to another language version, and list a story's versions
+for ``hreflang`` links and the language switcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+
+from chaikhana.accounts.models import User
+from chaikhana.blogs.models import Post
+from chaikhana.core.errors import ActionError
+from chaikhana.portal.models import PortalRole, StoryTranslation
+
+Status = StoryTranslation.Status
+
+
+@dataclass(frozen=True)
+class Version:
+    language: str
+    name: str  # the language's own name ("Кыргызча"), as a switcher shows it
+    url: str
+    current: bool
+
+
+@transaction.atomic
+def link_translation(
+    *, story: Post, translation: Post, by: User, status: str = Status.PUBLISHED
+) -> StoryTranslation:
+    """Make *translation* a version of *story* in its own language."""
+    if not PortalRole.objects.filter(user=by).exclude(role=PortalRole.Role.FACT_CHECKER).exists():
+        raise PermissionDenied(_("Only the editors link translations."))
+    if (
+        story.pk == translation.pk
+        or story.blog.name != "portal"
+        or translation.blog.name != "portal"
+    ):
+        raise ActionError(_("Link two different portal stories."))
+    if status not in Status.values:
+        raise ActionError(_("Choose a status."), field="status")
+    head, _created = StoryTranslation.objects.get_or_create(
+        story=story,
+        defaults={"group": story.pk, "language": story.language, "status": Status.PUBLISHED},
+    )
+    if (
+        StoryTranslation.objects.filter(group=head.group, language=translation.language)
+        .exclude(story=translation)
+        .exists()
+    ):
+        raise ActionError(_("This story already has a version in that language."))
+    row, _created = StoryTranslation.objects.update_or_create(
+        story=translation,
+        defaults={"group": head.group, "language": translation.language, "status": status},
+    )
+    return row
+
+
+def versions(story: Post) -> list[Version]:
+    """The published versions of *story* (itself included), or [] when it has none (1 query)."""
+    rows = list(
+        StoryTranslation.objects.filter(
+            group__in=StoryTranslation.objects.filter(story=story).values("group"),
+            status=Status.PUBLISHED,
+            story__status=Post.Status.PUBLISHED,
+        )
+        .select_related("story")
+        .order_by("language")
+    )
+    if len(rows) < 2:
+        return []
+    return [
+        Version(
+            language=row.language,
+            name=get_language_info(row.language)["name_local"],
+            url=reverse("portal:story", kwargs={"slug": row.story.slug}),
+            current=row.story_id == story.pk,
+        )
+        for row in rows
+    ]
