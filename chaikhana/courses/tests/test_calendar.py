@@ -1,10 +1,12 @@
 """Calendar feeds (RFC 5545) as calendar apps read them: parsed with the icalendar library."""
 
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from chaikhana.core.testing.factories import UserFactory
@@ -12,6 +14,9 @@ from chaikhana.courses.calendars import calendar_of
 from chaikhana.courses.ics import fold
 from chaikhana.courses.models import Registration, Session
 from chaikhana.courses.tests.factories import CourseFactory, RegistrationFactory, SessionFactory
+
+# Calendar UIDs carry the network's host (RFC 5545 §3.8.4.7: globally unique).
+SITE_HOST = urlsplit(settings.SITE_URL).hostname
 
 pytestmark = pytest.mark.django_db
 BISHKEK = ZoneInfo("Asia/Bishkek")
@@ -55,7 +60,7 @@ class PublicFeedTests:
         mine = future_session()
         future_session()
         feed = client.get(reverse("courses:course_calendar", args=[mine.course.slug]))
-        assert [str(e["UID"]) for e in events(feed)] == [f"course-session-{mine.pk}@localhost"]
+        assert [str(e["UID"]) for e in events(feed)] == [f"course-session-{mine.pk}@{SITE_HOST}"]
 
     def test_a_draft_course_has_no_feed(self, client):
         draft = CourseFactory(is_published=False)
@@ -96,7 +101,7 @@ class PrivateFeedTests:
         RegistrationFactory(session=future_session())
         url = calendar_of(student).get_absolute_url()
         assert [e["UID"] for e in events(client.get(url))] == [
-            f"course-session-{hers.pk}@localhost"
+            f"course-session-{hers.pk}@{SITE_HOST}"
         ]
 
     def test_a_cancelled_registration_leaves_her_feed(self, client):

@@ -1,9 +1,11 @@
 """The school's pages as a visitor, a student and the staff use them."""
 
 from datetime import UTC, timedelta
+from urllib.parse import urlsplit
 
 import icalendar
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +18,9 @@ from chaikhana.courses.tests.factories import (
     SessionFactory,
     TutorProfileFactory,
 )
+
+# Calendar UIDs carry the network's host (RFC 5545 §3.8.4.7: globally unique).
+SITE_HOST = urlsplit(settings.SITE_URL).hostname
 
 pytestmark = pytest.mark.django_db
 
@@ -157,4 +162,4 @@ class CalendarTests:
         client.get(reverse("courses:mine"))
         feed = client.get(user.course_calendar.get_absolute_url())
         events = icalendar.Calendar.from_ical(feed.content).walk("VEVENT")
-        assert [str(e["UID"]) for e in events] == [f"course-session-{mine.session_id}@localhost"]
+        assert [str(e["UID"]) for e in events] == [f"course-session-{mine.session_id}@{SITE_HOST}"]
