@@ -1,7 +1,22 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from chaikhana.portal import urls_reading
-from chaikhana.portal.views import desk, factcheck, front, stories, submissions
+from chaikhana.portal.converters import WithdrawnStorySlug
+from chaikhana.portal.views import (
+    assign,
+    byline,
+    desk,
+    factcheck,
+    front,
+    inbox,
+    picks,
+    proposals,
+    stories,
+    story_edit,
+    submissions,
+)
+
+register_converter(WithdrawnStorySlug, "withdrawn")
 
 app_name = "portal"
 urlpatterns = [
@@ -16,6 +31,18 @@ urlpatterns = [
     path("portal/submissions/<int:pk>/claims/", factcheck.new_claim, name="add_claim"),
     path("portal/submissions/<int:pk>/claims/<int:claim_pk>/", factcheck.verdict, name="verdict"),
     path("portal/submissions/<int:pk>/checklist/", factcheck.checklist, name="checklist"),
+    path("portal/submissions/<int:pk>/assign/", assign.assign_page, name="assign"),
+    path("portal/submissions/<int:pk>/byline/", byline.byline, name="byline"),
+    path("portal/submissions/<int:pk>/edit/", story_edit.edit, name="story_edit"),
+    path("portal/proposals/", proposals.proposals, name="proposals"),
+    path("portal/proposals/<int:pk>/", proposals.decide, name="decide"),
+    path("portal/picks/", picks.picks, name="picks"),
+    path("portal/picks/<int:pk>/", picks.answer, name="answer_pick"),
+    path("portal/inbox/", inbox.inbox, name="inbox"),
+    path("portal/inbox/read/", inbox.read, name="read"),
+    # Before blogs' /@<blog>/ routes, and matching only a withdrawn story's slug (anything
+    # else falls through to blogs): its blog address answers 410 like its portal address.
+    path("@portal/<withdrawn:slug>/", stories.withdrawn_at_blog_address, name="withdrawn"),
     path("portal/stories/<slug:slug>/", stories.story, name="story"),
 ]
 urlpatterns += urls_reading.urlpatterns

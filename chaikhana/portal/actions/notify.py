@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils import timezone
+
 from chaikhana.accounts.models import User
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.portal.models import Notification, PortalRole, Submission
@@ -32,3 +34,11 @@ def desk_of(submission: Submission) -> list[User]:
         role=PortalRole.Role.EDITOR_IN_CHIEF
     ) | PortalRole.objects.filter(role=PortalRole.Role.SECTION_EDITOR, sections=submission.section)
     return [role.user for role in roles.select_related("user").distinct()]
+
+
+def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
+    """Mark her unread notifications read (only these *ids* when given); returns how many."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=list(ids))
+    return unread.update(read_at=timezone.now())

@@ -28,6 +28,7 @@ class StoryEdit:
     base_version: int
     correction_kind: str = ""
     correction_note: str = ""
+    language: str = ""  # empty: keep the story's; changed only before publication
 
 
 def _require_editor(submission: Submission, by: User) -> Post:
@@ -39,14 +40,14 @@ def _require_editor(submission: Submission, by: User) -> Post:
     return submission.story
 
 
-def _input(story: Post, title: str, excerpt: str, body: str) -> PostInput:
+def _input(story: Post, title: str, excerpt: str, body: str, language: str = "") -> PostInput:
     return PostInput(
         title=title,
         body_source=body,
         body_format=story.body_format,
         excerpt=excerpt,
         slug=story.slug,
-        language=story.language,
+        language=language or story.language,
         status=story.status,
         published_at=story.published_at,
         categories=list(story.categories.all()),
@@ -62,7 +63,7 @@ def edit_story(
     if not edit.title.strip():
         raise ActionError(_("A story needs a headline."), field="title")
     if not story.is_public:
-        data = _input(story, edit.title.strip(), edit.excerpt, edit.body_source)
+        data = _input(story, edit.title.strip(), edit.excerpt, edit.body_source, edit.language)
         return save_post(
             blog=story.blog, by=by, data=data, post=story, base_version=edit.base_version
         )

@@ -145,3 +145,17 @@ def assign(
         text=text,
     )
     return submission
+
+
+@transaction.atomic
+def set_section(*, submission: Submission, by: User, section: Section) -> Submission:
+    """Move a submission to another desk; she must be an editor on both sides."""
+    if not permissions.is_editor(permissions.actors(by, submission)):
+        raise PermissionDenied(_("Only the editors move a submission to another section."))
+    old = submission.section
+    submission.section = section
+    if not permissions.is_editor(permissions.actors(by, submission)):
+        submission.section = old
+        raise ActionError(_("You do not edit that section."), field="section")
+    submission.save(update_fields=["section"])
+    return submission

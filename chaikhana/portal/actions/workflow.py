@@ -163,3 +163,30 @@ def _tell(submission: Submission, by: User, to: str, note: str) -> None:
         text = f"{text} {note}"
     people = [submission.author, *desk_of(submission)]
     notify(users=[u for u in people if u.pk != by.pk], submission=submission, text=text)
+
+
+@transaction.atomic
+def record_scheduled_publication(*, story_id: int) -> Submission | None:
+    """Blogs published a scheduled story on time: its submission becomes "published" too.
+
+    Nobody acted, so the timeline row has no person (`by` is None); idempotent.
+    """
+    submission = (
+        Submission.objects.select_for_update()
+        .filter(story_id=story_id, state=State.SCHEDULED)
+        .first()
+    )
+    if submission is None:
+        return None
+    submission.state, submission.state_changed_at = State.PUBLISHED, timezone.now()
+    submission.save(update_fields=["state", "state_changed_at"])
+    note = _("Published at the scheduled time.")
+    Transition.objects.create(
+        submission=submission, from_state=State.SCHEDULED, to_state=State.PUBLISHED, note=note
+    )
+    text = _("“%(title)s” is now: %(state)s.") % {
+        "title": submission.title,
+        "state": State.PUBLISHED.label,
+    }
+    notify(users=[submission.author, *desk_of(submission)], submission=submission, text=text)
+    return submission

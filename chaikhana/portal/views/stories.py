@@ -24,3 +24,11 @@ def story(request: HttpRequest, slug: str) -> HttpResponse:
     corrections = Correction.objects.filter(story=submission.story)
     context = {"submission": submission, "story": submission.story, "corrections": corrections}
     return render(request, "portal/story.html", context)
+
+
+def withdrawn_at_blog_address(request: HttpRequest, slug: str) -> HttpResponse:
+    """/@portal/<slug>/ of a withdrawn story (the URL converter let only those through)."""
+    submission = Submission.objects.filter(story__slug=slug, story__blog__name="portal").first()
+    if submission is None:  # deleted between resolving and answering
+        raise Http404
+    return render(request, "portal/story_gone.html", {"submission": submission}, status=410)
