@@ -35,7 +35,13 @@ def collect_story_links() -> int:
             "slug", "pk"
         )
     )
-    links = [
-        StoryLink(story_id=stories[slug], source_id=pk) for slug, pk in found if slug in stories
-    ]
-    return len(StoryLink.objects.bulk_create(links, ignore_conflicts=True))
+    pairs = {(stories[slug], pk) for slug, pk in found if slug in stories}
+    known = set(
+        StoryLink.objects.filter(source_id__in={pk for _, pk in pairs}).values_list(
+            "story_id", "source_id"
+        )
+    )
+    new = [StoryLink(story_id=story, source_id=source) for story, source in pairs - known]
+    # ignore_conflicts: a second task run at the same moment must not fail.
+    StoryLink.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)

@@ -64,7 +64,12 @@ class FrontPageTests:
         section = SectionFactory()
         soon = timezone.now() + timedelta(days=2)
         Callout.objects.create(
-            title="Вода в Оше", slug="voda", body="x", section=section, deadline=soon, published=True
+            title="Вода в Оше",
+            slug="voda",
+            body="x",
+            section=section,
+            deadline=soon,
+            published=True,
         )
         Callout.objects.create(
             title="Past call",
