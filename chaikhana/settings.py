@@ -185,6 +185,13 @@ STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded imports and prepared exports: never under MEDIA_ROOT, so never behind MEDIA_URL
+# (nginx and SERVE_MEDIA serve only MEDIA_ROOT); views hand them to their owner alone.
+PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_ROOT)},
+}
 # nginx serves /media/ in production (deploy/); without it the app does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 WHITENOISE_MAX_AGE = 60 * 60  # unfingerprinted files; fingerprinted ones are immutable
@@ -293,4 +300,6 @@ if env_bool("CHAIKHANA_TEST", False):
     # Argon2 is deliberately slow; accounts tests switch it back on where they test it.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     MEDIA_ROOT = VAR_DIR / "test-media"
+    PRIVATE_ROOT = VAR_DIR / "test-private"
+    STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_ROOT)
     WHITENOISE_USE_FINDERS = True  # serve static files without collectstatic (browser tests)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.models import Blog, Post
+from chaikhana.core.private import private_storage
 
 
 class ImportedItemQuerySet(models.QuerySet["ImportedItem"]):
@@ -63,7 +64,13 @@ class ImportedItem(models.Model):
 
 
 class ImportRun(models.Model):
-    """A WXR file uploaded from the dashboard and its import, done by a background task."""
+    """A file uploaded from the dashboard (WXR, or LiveJournal entries and comments) and its
+    import, done by a background task. The files are kept in private storage: an export holds
+    private posts and email addresses."""
+
+    class Kind(models.TextChoices):
+        WXR = "wxr", _("WordPress")
+        LIVEJOURNAL = "livejournal", _("LiveJournal")
 
     class State(models.TextChoices):
         WAITING = "waiting", _("Waiting")
@@ -75,7 +82,10 @@ class ImportRun(models.Model):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    file = models.FileField(upload_to="imports/", max_length=255)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.WXR)
+    file = models.FileField(upload_to="imports/", storage=private_storage, max_length=255)
+    # LiveJournal: the comment files' names in private storage (comment_meta, comment_body).
+    extra_files: models.JSONField[list[str]] = models.JSONField(default=list, blank=True)
     fetch_media = models.BooleanField(default=True)
     state = models.CharField(max_length=8, choices=State.choices, default=State.WAITING)
     done = models.PositiveIntegerField(default=0)
@@ -90,3 +100,26 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"import into {self.blog_id} ({self.state})"
+
+
+class UserExport(models.Model):
+    """A person's data zip, built by a background task when too large to build while she
+    waits; kept in private storage and handed only to her."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", _("Being prepared")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=8, choices=State.choices, default=State.WAITING)
+    file = models.FileField(upload_to="exports/", storage=private_storage, max_length=255)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"export of {self.user_id} ({self.state})"

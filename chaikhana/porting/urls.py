@@ -8,5 +8,6 @@ app_name = "porting"
 
 urlpatterns = [
     path("", views.import_upload, name="import_upload"),
+    path("livejournal/", views.import_lj_upload, name="import_lj_upload"),
     path("<int:run_id>/", views.import_run, name="import_run"),
 ]

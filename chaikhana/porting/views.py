@@ -1,4 +1,4 @@
-"""Porting's pages: old WordPress links (301), and the dashboard's import (upload, progress)."""
+"""Porting's pages: old WordPress links (301), and the dashboard's imports (upload, progress)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from chaikhana.blogs.views.common import reader_blog
 from chaikhana.core.errors import ActionError
 from chaikhana.porting.access import access_import_blog, access_import_run
-from chaikhana.porting.actions import start_import
-from chaikhana.porting.forms import ImportForm
+from chaikhana.porting.actions import start_import, start_lj_import
+from chaikhana.porting.forms import ImportForm, LjImportForm
+from chaikhana.porting.models import ImportRun
 from chaikhana.porting.wxr import redirects
 
 
@@ -50,6 +51,25 @@ def import_upload(request: HttpRequest, blog: str) -> HttpResponse:
 
 
 @login_required
+def import_lj_upload(request: HttpRequest, blog: str) -> HttpResponse:
+    the_blog = access_import_blog(request.user, blog)  # type: ignore[arg-type]
+    form = LjImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run = start_lj_import(
+                blog=the_blog,
+                by=request.user,  # type: ignore[arg-type]
+                entries=form.cleaned_data["entries"],
+                comments=form.comment_files(),
+            )
+        except ActionError as error:
+            form.add_error(None, str(error.message))
+        else:
+            return redirect("porting:import_run", blog=the_blog.name, run_id=run.pk)
+    return render(request, "porting/import_lj_upload.html", {"blog": the_blog, "form": form})
+
+
+@login_required
 def import_run(request: HttpRequest, blog: str, run_id: int) -> HttpResponse:
     run = access_import_run(request.user, blog, run_id)  # type: ignore[arg-type]
     if request.GET.get("format") == "json":
@@ -61,6 +81,9 @@ def import_run(request: HttpRequest, blog: str, run_id: int) -> HttpResponse:
                 "finished": run.finished_at is not None,
             }
         )
-    return render(
-        request, "porting/import_run.html", {"blog": run.blog, "run": run, "report": run.report}
+    template = (
+        "porting/import_lj_run.html"
+        if run.kind == ImportRun.Kind.LIVEJOURNAL
+        else "porting/import_run.html"
     )
+    return render(request, template, {"blog": run.blog, "run": run, "report": run.report})

@@ -13,6 +13,7 @@ import zipfile
 from datetime import UTC, datetime
 from typing import IO, Any
 
+from django.db.models import Sum
 from django.utils import timezone
 
 from chaikhana.accounts.models import User
@@ -174,3 +175,15 @@ def _media(archive: zipfile.ZipFile, user: User) -> list[dict[str, Any]]:
             }
         )
     return found
+
+
+def is_small(user: User) -> bool:
+    """Small enough to zip while she waits (see porting.conf)."""
+    from chaikhana.porting.conf import EXPORT_SYNC_MAX_BYTES, EXPORT_SYNC_MAX_POSTS
+
+    media_bytes = (
+        MediaFile.objects.filter(uploaded_by=user).aggregate(total=Sum("size"))["total"] or 0
+    )
+    if media_bytes > EXPORT_SYNC_MAX_BYTES:
+        return False
+    return Post.objects.filter(author__user=user).count() <= EXPORT_SYNC_MAX_POSTS

@@ -12,7 +12,7 @@ Only approved comments are exported; a reply to one that is not is kept at the t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 from urllib.parse import urljoin
@@ -59,9 +59,19 @@ def wp_date(moment: datetime | None, *, gmt: bool) -> str:
 
 def write_wxr(*, blog: Blog, out: TextIO) -> int:
     """Write *blog* as WXR to *out*; returns how many posts and pages were written."""
+    chunks = wxr_chunks(blog=blog)
+    while True:
+        try:
+            out.write(next(chunks))
+        except StopIteration as finished:
+            return int(finished.value)
+
+
+def wxr_chunks(*, blog: Blog) -> Generator[str, None, int]:
+    """*blog* as WXR, piece by piece (for a streamed download); returns the post count."""
     home = absolute(blog.get_absolute_url())
     attrs = " ".join(f'xmlns:{k}="{v}"' for k, v in NAMESPACES.items())
-    out.write(f'<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" {attrs}>\n<channel>\n')
+    yield f'<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" {attrs}>\n<channel>\n'
     for line in (
         element("title", blog.title),
         element("link", home),
@@ -72,19 +82,19 @@ def write_wxr(*, blog: Blog, out: TextIO) -> int:
         element("wp:base_site_url", settings.SITE_URL + "/"),
         element("wp:base_blog_url", home),
     ):
-        out.write(line + "\n")
+        yield line + "\n"
     members = list(Membership.objects.filter(blog=blog).order_by("pk"))
-    out.writelines(_author(m) + "\n" for m in members)
-    out.writelines(_category(c) + "\n" for c in _parents_first(blog))
-    out.writelines(_tag(t) + "\n" for t in Tag.objects.for_blog(blog).order_by("pk"))
-    for media in MediaFile.objects.for_blog(blog).order_by("pk"):
-        out.write(_attachment(media) + "\n")
+    yield "".join(_author(m) + "\n" for m in members)
+    yield "".join(_category(c) + "\n" for c in _parents_first(blog))
+    yield "".join(_tag(t) + "\n" for t in Tag.objects.for_blog(blog).order_by("pk"))
+    for media in MediaFile.objects.for_blog(blog).order_by("pk").iterator(chunk_size=200):
+        yield _attachment(media) + "\n"
     count = 0
     posts = Post.objects.for_blog(blog).select_related("author").order_by("pk")
     for post in posts.prefetch_related("categories", "tags").iterator(chunk_size=200):
-        out.write(_item(post) + "\n")
+        yield _item(post) + "\n"
         count += 1
-    out.write("</channel>\n</rss>\n")
+    yield "</channel>\n</rss>\n"
     return count
 
 
