@@ -44,7 +44,9 @@ def new_callout(request: AuthedRequest) -> HttpResponse:
         try:
             created = publish_callout(by=request.user, **form.cleaned_data)
         except ActionError as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            form.add_error(
+                refused.field if refused.field in form.fields else None, str(refused.message)
+            )
         else:
             return redirect(created)
     status = 400 if form.errors else 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Window
+from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,7 +28,7 @@ def live_stories() -> PostQuerySet:
     return Post.objects.published().filter(blog__name="portal")
 
 
-def live_submissions() -> object:
+def live_submissions() -> QuerySet[Submission]:
     """Published, not withdrawn submissions with their story and section (list-ready)."""
     return Submission.objects.filter(
         state=State.PUBLISHED,
