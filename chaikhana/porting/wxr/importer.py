@@ -2,9 +2,12 @@
 
 Two streaming passes over the file: the first (scan) checks every byte parses and gathers
 what items refer to, so a bad file is refused before anything is written; the second writes.
-Items are written in batches of BATCH inside one transaction, each inside its own savepoint:
-a broken item is rolled back alone and reported, the rest goes on, and a crash loses at most
-one batch — re-running finds what is done (ImportedItem) and skips it unchanged.
+Items are written in batches of BATCH. Items the blog has never imported are planned in memory
+and bulk-inserted in one transaction (bulk.py); those imported before (a re-run) go through
+import_item, each inside its own savepoint. When the bulk INSERTs fail, the batch is written
+again item by item with savepoints: a broken item is rolled back alone and reported, the rest
+goes on, and a crash loses at most one batch — re-running finds what is done (ImportedItem)
+and skips it unchanged.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from chaikhana.blogs.actions import create_blog
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
 from chaikhana.core.errors import ActionError
-from chaikhana.porting.wxr import language
+from chaikhana.porting.models import ImportedItem
+from chaikhana.porting.wxr import bulk, language
 from chaikhana.porting.wxr.media import bring_attachments
 from chaikhana.porting.wxr.parser import WxrError, read_wxr
 from chaikhana.porting.wxr.people import Matcher, People, new_pseudonymous_user, pen_name_of
@@ -31,7 +35,7 @@ from chaikhana.porting.wxr.scan import POST_TYPES, Scan, scan
 from chaikhana.porting.wxr.terms import Terms
 from chaikhana.porting.wxr.writer import Context, SkipItem, import_item
 
-BATCH = 50
+BATCH = 200
 Progress = Callable[[int, int], None]
 Source = str | Callable[[], IO[bytes]]
 
@@ -139,6 +143,7 @@ def _context(found: Scan, blog: Blog, owner: User, options: Options, report: Rep
         offset=found.offset.offset(),
         base_url=found.site.base_blog_url or found.site.link,
         report=report,
+        slugs=bulk.load_slugs(blog),
     )
 
 
@@ -146,14 +151,42 @@ def _write_batch(ctx: Context, batch: list[Item], done: int, progress: Progress 
     # Authors and terms an item names are created (and committed) before its savepoint.
     for item in batch:
         _prepare(ctx, item)
-    with transaction.atomic():
-        for item in batch:
-            _write_one(ctx, item)
-            done += 1
+    new, again = _split(ctx, batch)
+    try:
+        bulk.write_new(ctx, new)
+    except bulk.BatchFailed:
+        again = batch  # nothing was written: every item on its own, in the file's order
+    if again:
+        with transaction.atomic():
+            for item in again:
+                _write_one(ctx, item)
+        ctx.apply_slug_changes()
+    done += len(batch)
     batch.clear()
     if progress is not None:
         progress(done, ctx.report.total)
     return done
+
+
+def _split(ctx: Context, batch: list[Item]) -> tuple[list[Item], list[Item]]:
+    """Items never imported into this blog (bulk), and the others (one by one, afterwards)."""
+    keys = [str(item.wp_id) for item in batch if item.wp_id is not None]
+    known = set(
+        ImportedItem.objects.filter(
+            blog=ctx.blog, kind=ImportedItem.Kind.POST, key__in=keys
+        ).values_list("key", flat=True)
+    )
+    new: list[Item] = []
+    again: list[Item] = []
+    for item in batch:
+        key = str(item.wp_id) if item.wp_id is not None else None
+        if key is not None and key in known:
+            again.append(item)
+        else:
+            new.append(item)
+            if key is not None:
+                known.add(key)  # the same id twice in one file: the second updates the first
+    return new, again
 
 
 def _prepare(ctx: Context, item: Item) -> None:
@@ -165,13 +198,16 @@ def _prepare(ctx: Context, item: Item) -> None:
 
 
 def _write_one(ctx: Context, item: Item) -> None:
+    slugs_before = len(ctx.slug_changes)
     try:
         with transaction.atomic():
             outcome = import_item(ctx=ctx, item=item)
     except SkipItem as reason:
+        del ctx.slug_changes[slugs_before:]
         ctx.report.skip(item.wp_id, item.title, str(reason))
         return
     except (DatabaseError, ValueError, ActionError) as error:
+        del ctx.slug_changes[slugs_before:]
         ctx.report.skip(
             item.wp_id, item.title, _("could not be saved: %(error)s") % {"error": error}
         )

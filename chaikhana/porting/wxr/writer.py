@@ -61,6 +61,18 @@ class Context:
     base_url: str
     report: Report
     now: datetime = field(default_factory=timezone.now)
+    # The blog's post slugs → post ids, loaded once per import (bulk.py plans slugs with it);
+    # kept current after each commit.
+    slugs: dict[str, int] = field(default_factory=dict)
+    # (old slug, new slug, post id) written by import_item, applied to slugs once committed.
+    slug_changes: list[tuple[str, str, int]] = field(default_factory=list)
+
+    def apply_slug_changes(self) -> None:
+        for old, new, post_id in self.slug_changes:
+            if old and self.slugs.get(old) == post_id:
+                del self.slugs[old]
+            self.slugs[new] = post_id
+        self.slug_changes.clear()
 
 
 def fingerprint(item: Item) -> str:
@@ -113,7 +125,8 @@ def _write_post(ctx: Context, item: Item, post: Post | None, author: Membership)
         post.version += 1  # as an edit would: editors open the new text
     converted = convert(item.content, post_id=item.wp_id, attachments=ctx.attachments)
     ctx.report.unsupported_shortcodes.update(converted.unsupported)
-    status, published_at = _status(ctx, item)
+    status, published_at = status_of(ctx, item)
+    old_slug = post.slug
     post.title = (item.title or unquote(item.post_name) or f"#{item.wp_id}")[:200]
     post.slug = _unique_slug(ctx.blog, post, item)
     post.slug_from_title = False
@@ -124,10 +137,11 @@ def _write_post(ctx: Context, item: Item, post: Post | None, author: Membership)
     post.status, post.published_at = status, published_at
     post.save()
     _set_terms(ctx, item, post)
+    ctx.slug_changes.append((old_slug, post.slug, post.pk))
     return post
 
 
-def _status(ctx: Context, item: Item) -> tuple[str, datetime | None]:
+def status_of(ctx: Context, item: Item) -> tuple[str, datetime | None]:
     """Our status for WordPress's, and when; a password-protected post stays private."""
     when = to_aware(item.post_date, item.post_date_gmt, ctx.offset, item.pub_date)
     status = STATUSES.get(item.status)
@@ -148,10 +162,15 @@ def _status(ctx: Context, item: Item) -> tuple[str, datetime | None]:
     return status, when
 
 
+def base_slug(item: Item) -> str:
+    """WordPress's post_name, transliterated (else the title's, else post-N)."""
+    base = slugify(unquote(item.post_name), max_length=90) or slugify(item.title, max_length=90)
+    return base or f"post-{item.wp_id}"
+
+
 def _unique_slug(blog: Blog, post: Post, item: Item) -> str:
     """WordPress's post_name, transliterated; a taken one gets a number (WordPress does too)."""
-    base = slugify(unquote(item.post_name), max_length=90) or slugify(item.title, max_length=90)
-    base = base or f"post-{item.wp_id}"
+    base = base_slug(item)
     if post.pk and post.slug and (post.slug == base or post.slug.startswith(base + "-")):
         return post.slug  # a re-run keeps the address it gave
     others = Post.objects.for_blog(blog).exclude(pk=post.pk)
@@ -196,28 +215,31 @@ def old_path(link: str, base_url: str) -> str:
     return unquote(path).strip("/")[:500]
 
 
-def _remember(ctx: Context, item: Item, post: Post, digest: str) -> None:
+def post_data(ctx: Context, item: Item, digest: str) -> dict[str, Any]:
+    """The ImportedItem fields of a post's row besides blog, kind, key, wp_id and post."""
     formats = [
         t.nicename.removeprefix("post-format-") for t in item.terms if t.domain == "post_format"
     ]
+    return {
+        "wp_name": unquote(item.post_name)[:200],
+        "old_path": old_path(item.link, ctx.base_url),
+        "data": {
+            "hash": digest,
+            "post_type": item.post_type,
+            "sticky": item.is_sticky,
+            "password_protected": bool(item.password),
+            "format": formats[0] if formats else "standard",
+            "link": item.link,
+            "guid": item.guid,
+            "wp_status": item.status,
+        },
+    }
+
+
+def _remember(ctx: Context, item: Item, post: Post, digest: str) -> None:
     ImportedItem.objects.update_or_create(
         blog=ctx.blog,
         kind=ImportedItem.Kind.POST,
         key=str(item.wp_id),
-        defaults={
-            "wp_id": item.wp_id,
-            "wp_name": unquote(item.post_name)[:200],
-            "old_path": old_path(item.link, ctx.base_url),
-            "post": post,
-            "data": {
-                "hash": digest,
-                "post_type": item.post_type,
-                "sticky": item.is_sticky,
-                "password_protected": bool(item.password),
-                "format": formats[0] if formats else "standard",
-                "link": item.link,
-                "guid": item.guid,
-                "wp_status": item.status,
-            },
-        },
+        defaults={"wp_id": item.wp_id, "post": post, **post_data(ctx, item, digest)},
     )
