@@ -64,17 +64,18 @@ class PageCacheTests:
 
 
 class StalePageTests:
-    def test_publishing_shows_the_new_post_on_blog_home_and_portal(
+    def test_publishing_shows_the_new_post_on_blog_home_and_network_feed(
         self, client, blog, user, commit
     ):
+        # The front page shows edited stories now; the network feed lists bloggers' posts.
         warm(client, blog.get_absolute_url())
-        warm(client, "/")
+        warm(client, "/feed/")
         with commit():
             save_post(
                 blog=blog, by=user, data=PostInput(title="Свежий", status=Post.Status.PUBLISHED)
             )
         assert "Свежий" in client.get(blog.get_absolute_url()).content.decode()
-        assert "Свежий" in client.get("/").content.decode()
+        assert "Свежий" in client.get("/feed/").content.decode()
 
     def test_editing_shows_the_new_title_on_post_and_feed(self, client, blog, user, commit):
         post = PostFactory(blog=blog, title="Старый заголовок")

@@ -40,7 +40,7 @@ def pages(blog):
     PostFactory(blog=blog, slug="about", kind=Post.Kind.PAGE)
     root, month = f"/@{blog.name}", f"{post.published_at:%Y/%m}"
     return {
-        "/": "/feed/",
+        "/": "/portal/feed/",  # the front page's own feed: the edited stories
         "/blogs/": "/feed/",
         "/accounts/login/": "/feed/",
         f"{root}/": f"{root}/feed/",
@@ -74,7 +74,7 @@ class FeedAutodiscoveryTests:
                 checked.add(href)
         # network, blog, category, tag, author, and the comments of the post and of the page
         # visited: RSS and Atom each
-        assert len(checked) == 14
+        assert len(checked) == 16  # + the portal feed, RSS and Atom
 
     def test_archives_offer_the_blogs_feeds_too(self, client, pages, blog):
         hrefs = [href for _kind, href, _title in alternate_links(client, f"/@{blog.name}/tag/t/")]
