@@ -68,7 +68,9 @@ def matches(query: ParsedQuery, visible: QuerySet[SearchDocument]) -> QuerySet[A
     languages = [*CONFIGS, *PRESTEMMED]
     queries = {lang: _query_for(query, lang) for lang in languages}
     other = _query_for(query, "")
-    matched = Q(vector=other) & ~Q(language__in=languages)
+    # The language test comes first in every branch: PostgreSQL evaluates an OR's terms in
+    # order, and each `vector @@` it reaches decodes the row's tsvector again.
+    matched = ~Q(language__in=languages) & Q(vector=other)
     for lang, search_query in queries.items():
         matched |= Q(language=lang, vector=search_query)
     rank = Case(

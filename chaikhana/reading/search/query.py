@@ -63,7 +63,7 @@ def visible_documents(*, blog: Blog | None, user: User | None) -> QuerySet[Searc
 def _hits(query: ParsedQuery, ids: list[int]) -> list[SearchHit]:
     documents = (
         SearchDocument.objects.select_related("post__blog", "post__author")
-        .defer("post__body_source", "post__body_html")
+        .defer("vector", "post__body_source", "post__body_html")
         .in_bulk(ids)
     )
     stems = query.all_stems()
