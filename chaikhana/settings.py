@@ -192,6 +192,10 @@ STORAGES["private"] = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": str(PRIVATE_ROOT)},
 }
+# "Download all my data" (porting/conf.py): zipped while she waits up to these sizes, else
+# prepared by a background task into PRIVATE_ROOT.
+PORTING_EXPORT_SYNC_MAX_MB = env_int("PORTING_EXPORT_SYNC_MAX_MB", 50)
+PORTING_EXPORT_SYNC_MAX_POSTS = env_int("PORTING_EXPORT_SYNC_MAX_POSTS", 2000)
 # nginx serves /media/ in production (deploy/); without it the app does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 WHITENOISE_MAX_AGE = 60 * 60  # unfingerprinted files; fingerprinted ones are immutable

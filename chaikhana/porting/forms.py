@@ -57,6 +57,11 @@ def _readable(upload: UploadedFile, read: Callable[[UploadedFile], int]) -> Uplo
     return upload
 
 
+def _comments_or_names(upload: UploadedFile) -> int:
+    found = read_comments([upload])  # type: ignore[list-item]
+    return len(found.comments) + len(found.usermap)  # comment_meta may hold only usernames
+
+
 class LjImportForm(forms.Form):
     """A LiveJournal (or Dreamwidth) export: the entries file and up to two comment files."""
 
@@ -78,7 +83,7 @@ class LjImportForm(forms.Form):
         upload = self.cleaned_data.get(name)
         if not upload:
             return None
-        return _readable(upload, lambda f: len(read_comments([f]).comments))
+        return _readable(upload, _comments_or_names)
 
     def clean_comment_meta(self) -> UploadedFile | None:
         return self._comments("comment_meta")

@@ -179,11 +179,11 @@ def _media(archive: zipfile.ZipFile, user: User) -> list[dict[str, Any]]:
 
 def is_small(user: User) -> bool:
     """Small enough to zip while she waits (see porting.conf)."""
-    from chaikhana.porting.conf import EXPORT_SYNC_MAX_BYTES, EXPORT_SYNC_MAX_POSTS
+    from chaikhana.porting import conf
 
     media_bytes = (
         MediaFile.objects.filter(uploaded_by=user).aggregate(total=Sum("size"))["total"] or 0
     )
-    if media_bytes > EXPORT_SYNC_MAX_BYTES:
+    if media_bytes > conf.export_sync_max_bytes():
         return False
-    return Post.objects.filter(author__user=user).count() <= EXPORT_SYNC_MAX_POSTS
+    return Post.objects.filter(author__user=user).count() <= conf.export_sync_max_posts()

@@ -1,7 +1,7 @@
 """h-entry properties ⇄ our posts (Micropub §3.3 vocabulary, microformats2 h-entry).
 
 Kept: name, content (text or {html}), category (as tags), published, post-status,
-mp-slug, photo (URLs, {value, alt}, or files). Other properties (checkin, location…) are
+mp-slug, photo (URLs, {value, alt}, or files; remote URLs are copied here, photos.py). Other properties (checkin, location…) are
 not stored: a post has no place for them, and we do not keep writers' locations.
 """
 
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import UTC
 from typing import Any
 
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.dateparse import parse_datetime
 from django.utils.html import escape, linebreaks
@@ -20,12 +21,15 @@ from django.utils.translation import gettext as _
 from chaikhana.blogs.actions import PostInput
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.porting.api.micropub.errors import invalid
+from chaikhana.porting.api.micropub.photos import fetch_photo
 
 STATUSES = {"published": Post.Status.PUBLISHED, "draft": Post.Status.DRAFT}
 TITLE_WORDS = 8
 
-# Stores an uploaded photo and returns its URL (the view binds blog, user and request).
-PhotoStore = Callable[[UploadedFile], str]
+# Stores an uploaded (or fetched) photo and returns its URL (the view binds blog, user, request).
+PhotoStore = Callable[[File], str]
+# Whether a photo URL is already ours (a relative path, or our media storage) and kept as is.
+PhotoKeep = Callable[[str], bool]
 
 
 def text_of(value: Any) -> str:
@@ -44,20 +48,29 @@ def content_html(values: list[Any]) -> str:
     return linebreaks(escape(text_of(first)))
 
 
-def _photo(value: Any) -> str:
+def _photo_value(value: Any) -> tuple[str, str]:
     if isinstance(value, dict):  # §3.4.5: {"value": url, "alt": text}
         url, alt = text_of(value), str(value.get("alt", ""))
     else:
         url, alt = text_of(value), ""
     if not url.startswith(("http://", "https://", "/")):
         raise invalid(_("A photo must be an http(s) URL."))
+    return url, alt
+
+
+def _img(url: str, alt: str = "") -> str:
     return f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>'
 
 
-def photos_html(values: list[Any], files: list[UploadedFile], store: PhotoStore) -> str:
-    urls = [_photo(v) for v in values]
-    urls += [_photo(store(f)) for f in files]
-    return "".join(urls)
+def photos_html(
+    values: list[Any], files: list[UploadedFile], store: PhotoStore, keep: PhotoKeep
+) -> str:
+    """Our <img> for each photo: remote URLs first fetched (all of them, before any is
+    stored), then every photo stored here; our own media URLs are kept as they are."""
+    given = [_photo_value(v) for v in values]
+    fetched = {url: fetch_photo(url) for url, _alt in given if not keep(url)}
+    html = [_img(url if keep(url) else store(fetched[url]), alt) for url, alt in given]
+    return "".join(html + [_img(store(f)) for f in files])
 
 
 def read_published(values: list[Any]) -> Any:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,7 +25,7 @@ from chaikhana.core.errors import ActionError
 from chaikhana.linkbacks.targets import post_address
 from chaikhana.media.actions import upload_media
 from chaikhana.porting.api import auth, lookup, structs
-from chaikhana.porting.api.micropub import entries
+from chaikhana.porting.api.micropub import entries, photos
 from chaikhana.porting.api.micropub.errors import MicropubError, invalid
 from chaikhana.porting.api.micropub.parse import MicropubRequest, bearer_token, parse
 from chaikhana.porting.api.micropub.updates import apply_update
@@ -72,7 +74,7 @@ def _post_at(user: User, url: str) -> Post:
 
 
 def _store(request: HttpRequest, user: User, blog: Blog) -> entries.PhotoStore:
-    def store(uploaded: UploadedFile) -> str:
+    def store(uploaded: File) -> str:
         media = upload_media(blog=blog, by=user, uploaded_file=uploaded)
         return request.build_absolute_uri(media.file.url)
 
@@ -85,14 +87,23 @@ def _created(request: HttpRequest, post: Post) -> HttpResponse:
     return response
 
 
+def _keep(request: HttpRequest) -> entries.PhotoKeep:
+    media_prefix = request.build_absolute_uri(default_storage.url(""))
+    return lambda url: photos.is_ours(url, media_prefix)
+
+
+@transaction.atomic  # a photo stored for a post that then fails to save goes with it
 def _create(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpResponse:
     if mp.type != "h-entry":
         raise invalid(_("Only h-entry posts can be created here."))
     blog, _membership = _destination(request, user, mp.commands.get("mp-destination", []))
-    photos = entries.photos_html(
-        mp.properties.get("photo", []), mp.files.get("photo", []), _store(request, user, blog)
+    photos_html = entries.photos_html(
+        mp.properties.get("photo", []),
+        mp.files.get("photo", []),
+        _store(request, user, blog),
+        _keep(request),
     )
-    data = entries.new_input(blog, mp.properties, mp.commands, photos)
+    data = entries.new_input(blog, mp.properties, mp.commands, photos_html)
     return _created(request, save_post(blog=blog, by=user, data=data))
 
 
