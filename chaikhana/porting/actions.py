@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from django.core.files.uploadedfile import UploadedFile
 import tempfile
 
 from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Blog
 from chaikhana.core.errors import ActionError
-from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.core.private import private_storage
+from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.porting.access import access_import_blog
+from chaikhana.porting.export.user import build_user_zip
 from chaikhana.porting.livejournal.importer import import_lj
 from chaikhana.porting.livejournal.parser import LjError
-from chaikhana.porting.export.user import build_user_zip
 from chaikhana.porting.models import ImportRun, UserExport
 from chaikhana.porting.wxr.importer import Options, import_wxr
 from chaikhana.porting.wxr.parser import WxrError
@@ -164,4 +164,3 @@ def delete_user_export(*, export: UserExport) -> None:
     if export.file:
         export.file.delete(save=False)
     export.delete()
-

@@ -9,7 +9,7 @@ EXPORT_KEEP_DAYS = 7
 
 
 def export_sync_max_bytes() -> int:
-    """"Download all my data": an account whose uploads total at most this many bytes, and
+    """ "Download all my data": an account whose uploads total at most this many bytes, and
     that wrote at most export_sync_max_posts() posts, gets its zip built while she waits (a
     few seconds: the zip mostly copies files); a larger one is built by a background task
     into private storage, so no request holds a worker for minutes."""

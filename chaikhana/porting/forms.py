@@ -58,7 +58,7 @@ def _readable(upload: UploadedFile, read: Callable[[UploadedFile], int]) -> Uplo
 
 
 def _comments_or_names(upload: UploadedFile) -> int:
-    found = read_comments([upload])  # type: ignore[list-item]
+    found = read_comments([upload])
     return len(found.comments) + len(found.usermap)  # comment_meta may hold only usernames
 
 
@@ -92,6 +92,5 @@ class LjImportForm(forms.Form):
         return self._comments("comment_body")
 
     def comment_files(self) -> list[UploadedFile]:
-        return [
-            f for f in (self.cleaned_data.get("comment_meta"), self.cleaned_data.get("comment_body")) if f
-        ]
+        given = (self.cleaned_data.get("comment_meta"), self.cleaned_data.get("comment_body"))
+        return [f for f in given if f]

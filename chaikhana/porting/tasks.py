@@ -30,5 +30,6 @@ def run_lj_import_task(*, run_id: int) -> None:
 
 @task()
 def build_user_export_task(*, export_id: int) -> None:
-    if (export := UserExport.objects.filter(pk=export_id).select_related("user").first()) is not None:
+    export = UserExport.objects.filter(pk=export_id).select_related("user").first()
+    if export is not None:
         build_user_export(export=export)

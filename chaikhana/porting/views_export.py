@@ -5,7 +5,8 @@ from __future__ import annotations
 import tempfile
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -24,7 +25,7 @@ from chaikhana.porting.models import UserExport
 
 @never_cache
 @login_required
-def blog_wxr(request: HttpRequest, blog: str) -> HttpResponse:
+def blog_wxr(request: HttpRequest, blog: str) -> StreamingHttpResponse:
     """The blog as a WXR file, streamed as it is written (owners only)."""
     the_blog = access_import_blog(request.user, blog)  # type: ignore[arg-type]
     response = StreamingHttpResponse(
@@ -32,12 +33,12 @@ def blog_wxr(request: HttpRequest, blog: str) -> HttpResponse:
         content_type="text/xml; charset=utf-8",
     )
     name = f"{the_blog.name}-{timezone.now():%Y-%m-%d}.xml"
-    response["Content-Disposition"] = content_disposition_header(True, name)
+    response["Content-Disposition"] = content_disposition_header(True, name) or "attachment"
     return response
 
 
 def _zip_now(user: User) -> FileResponse:
-    out = tempfile.TemporaryFile()  # closed by FileResponse once sent
+    out = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it once sent)
     build_user_zip(user=user, out=out)
     out.seek(0)
     name = f"chaikhana-{user.get_username()}-{timezone.now():%Y-%m-%d}.zip"
@@ -46,7 +47,7 @@ def _zip_now(user: User) -> FileResponse:
 
 @never_cache
 @login_required
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: HttpRequest) -> HttpResponseBase:
     """GET: what is exported, her blogs' WXR links, her prepared zip. POST: the zip, now
     for a small account, else prepared by a task (this page then shows its link)."""
     user: User = request.user  # type: ignore[assignment]
@@ -71,7 +72,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def my_data_download(request: HttpRequest, export_id: int) -> HttpResponse:
+def my_data_download(request: HttpRequest, export_id: int) -> HttpResponseBase:
     """A prepared zip, to the person it belongs to and nobody else (404 for others)."""
     export = access_user_export(request.user, export_id)  # type: ignore[arg-type]
     if export.state != UserExport.State.DONE:

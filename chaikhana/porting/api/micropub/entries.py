@@ -1,8 +1,9 @@
 """h-entry properties ⇄ our posts (Micropub §3.3 vocabulary, microformats2 h-entry).
 
 Kept: name, content (text or {html}), category (as tags), published, post-status,
-mp-slug, photo (URLs, {value, alt}, or files; remote URLs are copied here, photos.py). Other properties (checkin, location…) are
-not stored: a post has no place for them, and we do not keep writers' locations.
+mp-slug, photo (URLs, {value, alt}, or files; remote URLs are copied here: photos.py).
+Other properties (checkin, location…) are not stored: a post has no place for them, and we
+do not keep writers' locations.
 """
 
 from __future__ import annotations
