@@ -122,6 +122,22 @@ class AwkwardFileTests:
             (2, "Status “inherit” is not imported.")
         ]
 
+    def test_a_batch_the_database_refuses_is_written_item_by_item(self, tmp_path, import_file):
+        from chaikhana.porting.models import ImportedItem
+
+        import_file(write(tmp_path, wxr(item(1, "First"))), blog_name="retry")
+        blog = Blog.objects.get(name="retry")
+        # A comment row the planner cannot foresee: the bulk INSERT of ImportedItem fails.
+        ImportedItem.objects.create(blog=blog, kind="comment", key="5")
+        comment = """<wp:comment><wp:comment_id>5</wp:comment_id><wp:comment_author>Bek</wp:comment_author>
+        <wp:comment_content>Hi</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>"""
+        items = item(2, "Good", name="good") + item(3, "Clash", extra=comment) + item(4, "Also")
+        report = import_file(write(tmp_path, wxr(items)), blog_name="retry")
+        assert sorted(Post.objects.values_list("title", flat=True)) == ["Also", "First", "Good"]
+        assert (report.imported, report.comments) == (2, 0)
+        assert [s.wp_id for s in report.skipped] == [3]
+        assert not Comment.objects.exists()
+
     def test_ten_megabyte_file_streams(self, tmp_path, import_file):
         body = "Абзац текста. " * 700  # ~10 KB each
         items = "".join(
