@@ -108,7 +108,7 @@ def test_a_submission_becomes_the_lead_story_and_is_corrected(page: Page, html_p
     log_in(page, "chief")
     move(page, url, "Published")
     page.goto("/portal/desk/front/")
-    page.get_by_role("button", name=f"Make “{TITLE}” the lead").click()
+    page.get_by_role("button", name=f"Make lead: “{TITLE}”").click()
     expect(page.get_by_role("main")).to_contain_text(TITLE)
 
     # A guest finds it as the lead on the front page, in the feed, verified.
