@@ -1,19 +1,19 @@
 """Webmention §3.1.2 discovery against all 23 webmention.rocks discovery tests, served locally.
 
-Pages are rebuilt from /work/shared/corpora/webmention/webmention-rocks-testdata.json
+Pages are rebuilt from ../shared/corpora/webmention/webmention-rocks-testdata.json
 (headers, <link> in the head, the description as the h-entry's e-content), with the
 site's absolute URLs pointed at the local server.
 """
 
 import json
-from pathlib import Path
 
 import pytest
 
 from chaikhana.core.safehttp import fetch
+from chaikhana.core.testing.corpora import CORPORA
 from chaikhana.linkbacks.discovery import discover, webmention_endpoint
 
-CORPUS = Path("/work/shared/corpora/webmention/webmention-rocks-testdata.json")
+CORPUS = CORPORA / "webmention" / "webmention-rocks-testdata.json"
 CASES = json.loads(CORPUS.read_text())["discovery"] if CORPUS.exists() else {}
 ROCKS = "https://webmention.rocks/"
 

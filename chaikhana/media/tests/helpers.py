@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import struct
 import zlib
-from pathlib import Path
 
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, PngImagePlugin
 
-CORPUS = Path("/work/shared/corpora/photos")
+from chaikhana.core.testing.corpora import CORPORA
+
+CORPUS = CORPORA / "photos"
 
 
 def image_bytes(fmt: str, size: tuple[int, int] = (40, 30), mode: str = "RGB", **save) -> bytes:

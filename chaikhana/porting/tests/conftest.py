@@ -1,13 +1,12 @@
 """Helpers for porting's tests: import a file the way the command does, without media."""
 
-from pathlib import Path
-
 import pytest
 
+from chaikhana.core.testing.corpora import CORPORA as CORPORA_ROOT
 from chaikhana.porting.wxr.importer import Options, import_wxr_new_blog
 from chaikhana.porting.wxr.people import match_anyone
 
-CORPORA = Path("/work/shared/corpora/wordpress")
+CORPORA = CORPORA_ROOT / "wordpress"
 
 
 @pytest.fixture

@@ -9,10 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from chaikhana.blogs.models import Post
 from chaikhana.comments.models import Comment
+from chaikhana.core.testing.corpora import CORPORA
 from chaikhana.core.testing.factories import PASSWORD, MembershipFactory
 from chaikhana.porting.models import ImportRun
 
-CORPUS = Path("/work/shared/corpora/livejournal")
+CORPUS = CORPORA / "livejournal"
 
 
 def corpus_file(name: str) -> SimpleUploadedFile:

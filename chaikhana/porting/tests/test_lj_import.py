@@ -11,11 +11,12 @@ from django.core.management import CommandError, call_command
 
 from chaikhana.blogs.models import Post
 from chaikhana.comments.models import Comment
+from chaikhana.core.testing.corpora import CORPORA
 from chaikhana.core.testing.factories import UserFactory
 from chaikhana.porting.livejournal.importer import import_lj
 from chaikhana.porting.models import ImportedItem
 
-CORPUS = Path("/work/shared/corpora/livejournal")
+CORPUS = CORPORA / "livejournal"
 POSTS, SINGLE = str(CORPUS / "sample_posts.xml"), str(CORPUS / "sample_posts_single.xml")
 META, BODIES = str(CORPUS / "sample_comment_meta.xml"), str(CORPUS / "sample_comments.xml")
 EDGES = str(CORPUS / "sample_comments_edge_cases.xml")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
+from chaikhana.core.testing.corpora import CORPORA
 from chaikhana.porting.livejournal import dates, markup
 from chaikhana.porting.livejournal.parser import LjError, read_comments, read_entries
 
-CORPUS = Path("/work/shared/corpora/livejournal")
+CORPUS = CORPORA / "livejournal"
 
 
 def xml(text: str) -> io.BytesIO:

@@ -1,4 +1,4 @@
-"""micropub.rocks' 36 server tests (/work/shared/corpora/micropub/server-tests.json), each
+"""micropub.rocks' 36 server tests (../shared/corpora/micropub/server-tests.json), each
 sent to /micropub through Django's test client and checked as micropub.rocks checks it.
 
 What micropub.rocks asks a person to look at ("the post shows the photo") is checked on
@@ -8,7 +8,6 @@ docs/micropub-implementation-report.md.
 
 import io
 import json
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -17,9 +16,10 @@ from PIL import Image
 
 from chaikhana.accounts.app_passwords import create_app_password
 from chaikhana.blogs.models import Post
+from chaikhana.core.testing.corpora import CORPORA
 from chaikhana.core.testing.localserver import LocalServer
 
-CORPUS = Path("/work/shared/corpora/micropub/server-tests.json")
+CORPUS = CORPORA / "micropub" / "server-tests.json"
 TESTS = {t["number"]: t for t in json.loads(CORPUS.read_text())}
 BASE = "https://micropub.rocks/"  # Config::$base in the templates
 NOT_APPLICABLE = {
