@@ -25,7 +25,7 @@ class SubmitForm(forms.Form):
     source_private = forms.BooleanField(label=_("Private: editors only"), required=False)
     # ?callout=<slug> on the link from a call's page (portal/views/callouts.py) chooses it.
     callout = forms.ModelChoiceField(
-        queryset=Callout.objects.open(),
+        queryset=Callout.objects.none(),  # open calls, chosen when the form is made: below
         to_field_name="slug",
         required=False,
         label=_("Answering the call"),
@@ -34,6 +34,9 @@ class SubmitForm(forms.Form):
     def __init__(self, *args: object, posts: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["post"].queryset = posts  # type: ignore[attr-defined]
+        # "Open" depends on the clock: a queryset made at import would keep accepting calls
+        # whose deadline has passed since the process started.
+        self.fields["callout"].queryset = Callout.objects.open()  # type: ignore[attr-defined]
 
 
 class MessageForm(forms.Form):

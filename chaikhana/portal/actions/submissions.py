@@ -13,7 +13,7 @@ from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions
 from chaikhana.portal.actions.notify import desk_of, notify
-from chaikhana.portal.models import Section, Source, Submission, Transition
+from chaikhana.portal.models import Callout, Section, Source, Submission, Transition
 from chaikhana.portal.workflow import State
 
 
@@ -52,17 +52,31 @@ def _create(**fields: object) -> Submission:
 
 @transaction.atomic
 def submit_post(
-    *, post: Post, by: User, section: Section, note: str = "", sources: list[SourceInput]
+    *,
+    post: Post,
+    by: User,
+    section: Section,
+    note: str = "",
+    sources: list[SourceInput],
+    callout: Callout | None = None,
 ) -> Submission:
-    """Send her own post (published on her blog, or a draft written for the portal)."""
+    """Send her own post (published on her blog, or a draft written for the portal),
+    answering *callout* when given (only while it is open)."""
     membership = post.author
     if membership is None or membership.user_id != by.pk:
         raise PermissionDenied(_("You can send only your own posts to the portal."))
     if post.blog.name == "portal":
         raise ActionError(_("This is already a portal story."), field="post")
     _guard_not_open(post)
+    if callout is not None and not callout.is_open:
+        raise ActionError(_("This call for contributions is closed."), field="callout")
     submission = _create(
-        original=post, author=by, author_membership=membership, section=section, note=note
+        original=post,
+        author=by,
+        author_membership=membership,
+        section=section,
+        note=note,
+        callout=callout,
     )
     for source in sources:
         add_source(submission=submission, by=by, data=source)

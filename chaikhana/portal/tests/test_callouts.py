@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.actions.callouts import publish_callout
+from chaikhana.portal.actions.submissions import submit_post
 from chaikhana.portal.models import PortalRole, Submission
 from chaikhana.portal.tests.factories import SectionFactory, blogger_post, staff
 
@@ -92,3 +93,25 @@ class CalloutTests:
                 body="",
                 deadline=timezone.now() + timedelta(days=1),
             )
+
+
+class SubmitToCalloutTests:
+    def test_submission_answering_a_closed_call_is_refused_and_nothing_is_stored(self):
+        callout = _open()
+        callout.deadline = timezone.now() - timedelta(seconds=1)
+        callout.save()
+        post = blogger_post()
+        with pytest.raises(ActionError) as refused:
+            submit_post(
+                post=post, by=post.author.user, section=callout.section, sources=[], callout=callout
+            )
+        assert refused.value.field == "callout"
+        assert not Submission.objects.exists()
+
+    def test_submission_answering_an_open_call_is_linked_to_it(self):
+        callout = _open()
+        post = blogger_post()
+        submission = submit_post(
+            post=post, by=post.author.user, section=callout.section, sources=[], callout=callout
+        )
+        assert submission.callout == callout

@@ -13,7 +13,6 @@ from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions
 from chaikhana.portal.access import access_submission, visible_messages, visible_sources
-from chaikhana.portal.actions.callouts import answer_callout
 from chaikhana.portal.actions.submissions import AlreadySubmitted, SourceInput, submit_post
 from chaikhana.portal.actions.thread import post_message
 from chaikhana.portal.actions.workflow import transition
@@ -52,6 +51,7 @@ def submit(request: AuthedRequest) -> HttpResponse:
                 section=data["section"],
                 note=data["note"],
                 sources=sources,
+                callout=data.get("callout"),
             )
         except AlreadySubmitted as refused:
             existing = refused.existing
@@ -61,8 +61,6 @@ def submit(request: AuthedRequest) -> HttpResponse:
                 refused.field if refused.field in form.fields else None, str(refused.message)
             )
         else:
-            if data.get("callout"):
-                answer_callout(submission=submission, callout=data["callout"], by=request.user)
             return redirect(submission)
     status = 400 if form.errors else 200
     return render(
