@@ -70,6 +70,7 @@ def load_network(env: dict, blogs: int, posts: int) -> None:
     """migrate, demo, reindex_search, collectstatic: what bin/run does before serving."""
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "demo", "--blogs", str(blogs), "--posts", str(posts))
+    manage(env, "demo_media", "--if-needed")  # photo posts through the media library, as bin/run
     manage(env, "reindex_search")
     manage(env, "collectstatic", "--noinput", "-v", "0")
 

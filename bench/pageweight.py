@@ -139,6 +139,10 @@ def image_url(img: Img) -> str:
     return choose(img.srcset, img.sizes, img.src)
 
 
+# What Chromium and Firefox send; the budget is judged on it. "gzip" and "br" alone are shown too.
+BROWSER = "gzip, deflate, br"
+
+
 def wire(status: int, headers: list, body: bytes) -> int:
     return r.header_bytes(status, headers) + len(body)
 
@@ -147,8 +151,19 @@ def edge(status: int, headers: list, body: bytes, enc: str) -> int:
     """What a compressing proxy would send for this response (same headers + encoding)."""
     if r.header(headers, "Content-Encoding") or enc == "identity" or status != 200:
         return wire(status, headers, body)
-    packed = gzip.compress(body, 6) if enc == "gzip" else brotli.compress(body, quality=5)
-    return r.header_bytes(status, headers) + len(f"Content-Encoding: {enc}\r\n") + len(packed)
+    chosen = "br" if "br" in enc else "gzip"
+    packed = gzip.compress(body, 6) if chosen == "gzip" else brotli.compress(body, quality=5)
+    return r.header_bytes(status, headers) + len(f"Content-Encoding: {chosen}\r\n") + len(packed)
+
+
+def decoded(headers: list, body: bytes) -> bytes:
+    """The body as the browser reads it, whatever encoding the server chose."""
+    encoding = r.header(headers, "Content-Encoding")
+    if encoding == "gzip":
+        return gzip.decompress(body)
+    if encoding == "br":
+        return brotli.decompress(body)
+    return body
 
 
 def third_party(urls: list[str], base: str) -> list[str]:
@@ -166,11 +181,11 @@ def visit(base: str, path: str, enc: str, extra: dict | None = None, images: boo
     status, headers, body = r.get(base + path, h)
     assert status == 200, (path, status)
     page = Page()
-    page.feed(body.decode("utf-8", "replace") if not r.header(headers, "Content-Encoding") else "")
+    page.feed(decoded(headers, body).decode("utf-8", "replace"))
     res = {
         "html": wire(status, headers, body),
         "html_edge": edge(status, headers, body, enc),
-        "html_raw": len(body),
+        "html_raw": len(decoded(headers, body)),
         "css": 0,
         "css_immutable": True,
         "images": 0,
@@ -179,7 +194,9 @@ def visit(base: str, path: str, enc: str, extra: dict | None = None, images: boo
         "scripts": len(page.scripts),
         "third_party": third_party(page.fetched_urls + page.scripts, base),
         "outbound_links": len(third_party(page.link_urls, base)),
-        "inline_css": sum(len(m) for m in re.findall(rb"<style[^>]*>(.*?)</style>", body, re.S)),
+        "inline_css": sum(
+            len(m) for m in re.findall(rb"<style[^>]*>(.*?)</style>", decoded(headers, body), re.S)
+        ),
         "headers": headers,
         "status": status,
         "cookies": cookies_from(headers),
@@ -210,6 +227,36 @@ def repeat(base: str, path: str, enc: str, first: dict) -> dict:
     return {"status": status, "bytes": wire(status, headers, body)}
 
 
+def in_chromium(base: str, path: str) -> list[tuple[str, int]] | None:
+    """Image bytes a real phone-sized Chromium fetches on a first view (no scrolling)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    fetched: list[tuple[str, int]] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            context = browser.new_context(
+                viewport={"width": VIEWPORT, "height": 740}, device_scale_factor=DPR
+            )
+            page = context.new_page()
+
+            def record(response: object) -> None:
+                request = response.request  # type: ignore[attr-defined]
+                if request.resource_type == "image":
+                    fetched.append((request.url, len(response.body())))  # type: ignore[attr-defined]
+
+            page.on("response", record)
+            page.goto(base + path, wait_until="networkidle")
+        finally:
+            browser.close()
+    return fetched
+
+
 def ok(flag: bool) -> str:
     return "met" if flag else "**NOT met**"
 
@@ -224,7 +271,7 @@ def measure(base: str, pages: dict) -> None:
     print("| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |")
     results = {}
     for name, path in (("text post", pages["post"]), ("blog home", pages["home"])):
-        for enc in ("gzip", "br"):
+        for enc in (BROWSER, "gzip", "br"):
             v = visit(base, path, enc, images=True)
             results[(name, enc)] = v
             tot = v["html"] + v["css"]
@@ -238,14 +285,14 @@ def measure(base: str, pages: dict) -> None:
 
     print(
         "\nHTML bodies: text post {:,} bytes uncompressed ({} words); blog home {:,} bytes.".format(
-            results[("text post", "br")]["html_raw"],
+            results[("text post", BROWSER)]["html_raw"],
             pages.get("post_words", "?"),
-            results[("blog home", "br")]["html_raw"],
+            results[("blog home", BROWSER)]["html_raw"],
         )
     )
-    served_enc = r.header(results[("text post", "br")]["headers"], "Content-Encoding") or "none"
-    print(f"Content-Encoding of the HTML when the client accepts gzip/br: **{served_enc}**.")
-    scripts = results[("text post", "br")]["scripts"]
+    served_enc = r.header(results[("text post", BROWSER)]["headers"], "Content-Encoding") or "none"
+    print(f"Content-Encoding of the HTML for a browser ({BROWSER}): **{served_enc}**.")
+    scripts = results[("text post", BROWSER)]["scripts"]
     print(
         f"Scripts on the text post: {scripts} (counted as requests and bytes: a browser fetches "
         "a deferred script on the first visit too)."
@@ -255,15 +302,15 @@ def measure(base: str, pages: dict) -> None:
     print("| page | CSS/JS `Cache-Control` immutable | repeat status | repeat bytes (HTML only) |")
     print("| --- | --- | --: | --: |")
     for name in ("text post", "blog home"):
-        first = results[(name, "br")]
-        rep = repeat(base, pages["post" if name == "text post" else "home"], "br", first)
+        first = results[(name, BROWSER)]
+        rep = repeat(base, pages["post" if name == "text post" else "home"], BROWSER, first)
         results[(name, "repeat")] = rep
         print(
             f"| {name} | {'yes' if first['css_immutable'] else '**no**'} | {rep['status']} | "
             f"{rep['bytes']:,} |"
         )
 
-    print("\n### Save-Data and light mode (br)\n")
+    print(f"\n### Save-Data and light mode (Accept-Encoding: {BROWSER})\n")
     print(
         "| page | variant | HTML as served | HTML via edge | CSS + JS | inline CSS bytes | "
         "images fetched | requests |"
@@ -277,7 +324,7 @@ def measure(base: str, pages: dict) -> None:
             ("Save-Data: on", {"Save-Data": "on"}, ""),
             ("?format=light", {}, "?format=light"),
         ):
-            v = visit(base, pages[key] + suffix, "br", extra)
+            v = visit(base, pages[key] + suffix, BROWSER, extra)
             results[(name, variant)] = v
             print(
                 f"| {name} | {variant} | {v['html']:,} | {v['html_edge']:,} | {v['css']:,} | "
@@ -293,13 +340,25 @@ def measure(base: str, pages: dict) -> None:
             f"<picture> sources; src when there is no srcset); lazy: {v['lazy_images']}."
         )
 
-    tp = results[("text post", "br")]
-    hp = results[("blog home", "br")]
+    if pages.get("photo"):
+        shots = in_chromium(base, pages["photo"])
+        if shots is not None:
+            total = sum(size for _url, size in shots)
+            print(
+                f"\nThe same photo post's first view in Debian's Chromium at {VIEWPORT}×740, DPR "
+                f"{DPR}, no scrolling (what the browser really fetched, lazy images included only "
+                f"if it chose to): {len(shots)} image(s), {total:,} bytes — "
+                + ", ".join(f"`{url.rsplit('/', 1)[-1]}` {size:,} B" for url, size in shots)
+                + f". Budget ≤ 60,000 B of images: {ok(total <= 60_000)}."
+            )
+
+    tp = results[("text post", BROWSER)]
+    hp = results[("blog home", BROWSER)]
     tp_bytes, tp_edge = tp["html"] + tp["css"], tp["html_edge"] + tp["css"]
     hp_bytes, hp_edge = hp["html"] + hp["css"], hp["html_edge"] + hp["css"]
     print(
-        '\n### Budget (br; "as served" = what gunicorn sends; "edge" = behind a '
-        "compressing proxy)\n"
+        f'\n### Budget (Accept-Encoding: {BROWSER}, as Chromium sends it; "as served" = what '
+        'gunicorn sends; "edge" = behind a brotli-compressing proxy)\n'
     )
     print("| budget | as served | verdict | via compressing edge | verdict |")
     print("| --- | --: | --- | --: | --- |")
@@ -322,7 +381,7 @@ def measure(base: str, pages: dict) -> None:
         f"{ok(hp['requests'] <= limit)} | {hp['requests']} | {ok(hp['requests'] <= limit)} |"
     )
     for name in ("text post", "blog home"):
-        first, rep = results[(name, "br")], results[(name, "repeat")]
+        first, rep = results[(name, BROWSER)], results[(name, "repeat")]
         good = first["css_immutable"]
         print(
             f"| repeat visit = HTML only ({name}) | {rep['bytes']:,} B, 1 request "

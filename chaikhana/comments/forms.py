@@ -56,7 +56,12 @@ class CommentForm(forms.Form):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
     def __init__(
-        self, *args: Any, signed_in: bool = False, now: datetime | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        signed_in: bool = False,
+        now: datetime | None = None,
+        scope: str = "",
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         # The spam engine's honeypot and signed timing token (comments/spam/forms.py).
@@ -64,7 +69,7 @@ class CommentForm(forms.Form):
         # is a shared one (counted, not single-use). Post pages load no script (the 14 KB,
         # two-request budget), so there is no per-reader token fetch; a cached copy is
         # replaced, with a fresh token, whenever a comment is approved.
-        self.fields.update(spam_fields(now or timezone.now(), shared=not signed_in))
+        self.fields.update(spam_fields(now or timezone.now(), shared=not signed_in, scope=scope))
         self.fields["body"].widget.attrs["id"] = "comment-body"
         if signed_in:
             for name in ("name", "email", "website"):

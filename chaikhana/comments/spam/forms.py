@@ -10,10 +10,11 @@ Two kinds of token, because anonymous pages come from the shared page cache:
 * **shared** tokens are printed in pages every reader of a stored copy gets. Replay cannot
   mean "used before" (two honest guests send the same one), so each use is counted, and past
   ``conf.shared_token_uses()`` uses the token holds. A day's age limit and the per-address
-  rate limits still apply, so a script cannot reuse one token forever.
-* **single** tokens are issued for one reader: by the small never-cached endpoint that the
-  comment form's script asks when the form is first focused (comments.js), or in a page
-  rendered for one person. They are good for one submission; a second one holds.
+  rate limits still apply, so a script cannot reuse one token forever. A shared token is the
+  same for every rendering of one page (its *scope*) within a ten-minute window: otherwise
+  each rendering would differ, and a reader coming back could never get a 304.
+* **single** tokens are issued in a page rendered for one person (signed in). They are good
+  for one submission; a second one holds.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 from django import forms
 from django.core import signing
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.comments.spam import conf
@@ -36,18 +38,38 @@ TOKEN_FIELD = "form_token"  # noqa: S105 (a field name, not a secret)
 SALT = "chaikhana.comments.spam.form-token"
 
 
-def issue_token(now: datetime, *, shared: bool = False) -> str:
+SHARED_WINDOW_SECONDS = 600
+
+
+class _SignerAt(signing.TimestampSigner):
+    """A TimestampSigner whose clock is fixed, so the same payload signs the same way."""
+
+    def __init__(self, *, at: int, salt: str) -> None:
+        super().__init__(salt=salt)
+        self._at = at
+
+    def timestamp(self) -> str:
+        return signing.b62_encode(self._at)
+
+
+def issue_token(now: datetime, *, shared: bool = False, scope: str = "") -> str:
     """A token for a form rendered at *now*, signed, with a nonce that counts its uses.
 
     *shared*: printed in a page many readers may get (the page cache); see the module's text.
+    *scope* names that page (a post), so its shared token is stable for a window.
     """
-    payload = {"t": now.timestamp(), "n": secrets.token_urlsafe(12), "s": int(shared)}
-    return signing.dumps(payload, salt=SALT)
+    if not shared:
+        payload = {"t": now.timestamp(), "n": secrets.token_urlsafe(12), "s": 0}
+        return signing.dumps(payload, salt=SALT)
+    start = int(now.timestamp()) // SHARED_WINDOW_SECONDS * SHARED_WINDOW_SECONDS
+    nonce = salted_hmac(SALT, f"{start}:{scope}").hexdigest()[:16]
+    payload = {"t": float(start), "n": nonce, "s": 1}
+    return _SignerAt(at=start, salt=SALT).sign_object(payload)
 
 
-def spam_fields(now: datetime, *, shared: bool = False) -> dict[str, forms.Field]:
+def spam_fields(now: datetime, *, shared: bool = False, scope: str = "") -> dict[str, forms.Field]:
     """The two fields to add to a public form (``form.fields.update(spam_fields(now))``);
-    *shared* when the page may be stored and given to other readers."""
+    *shared* when the page may be stored and given to other readers (*scope*: which page)."""
     honeypot = forms.CharField(
         required=False,
         label=_("Leave this field empty"),
@@ -57,7 +79,9 @@ def spam_fields(now: datetime, *, shared: bool = False) -> dict[str, forms.Field
         ),
     )
     token = forms.CharField(
-        required=False, initial=issue_token(now, shared=shared), widget=forms.HiddenInput
+        required=False,
+        initial=issue_token(now, shared=shared, scope=scope),
+        widget=forms.HiddenInput,
     )
     return {HONEYPOT_FIELD: honeypot, TOKEN_FIELD: token}
 

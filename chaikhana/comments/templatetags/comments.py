@@ -45,7 +45,7 @@ def comments_section(context: template.Context, post: Post) -> dict[str, Any]:
     roots, count = build_thread(request, post)
     signed_in = request.user.is_authenticated
     form = context.get("comment_form") or CommentForm(
-        signed_in=signed_in, initial={"parent": _reply_to(request)}
+        signed_in=signed_in, initial={"parent": _reply_to(request)}, scope=f"post-{post.pk}"
     )
     closed = _closed_reason(post, policy, request.user)
     return {

@@ -116,3 +116,24 @@ class CheckRateTests:
         # Whichever backend the run uses: django-redis lists this worker's keys, LocMem holds them.
         keys = list(cache.keys("*")) if hasattr(cache, "keys") else list(cache._cache)
         assert keys and not any("198.51.100.23" in str(k) for k in keys)
+
+
+class SharedTokenTests:
+    """A cached page's token is the same for every rendering of that page in a window, so a
+    reader coming back gets a 304 (the page's ETag does not change with each rendering)."""
+
+    def test_same_page_in_the_same_window_gets_the_same_token(self):
+        later = RENDERED + timedelta(minutes=3)
+        assert issue_token(RENDERED, shared=True, scope="post-1") == issue_token(
+            later, shared=True, scope="post-1"
+        )
+
+    def test_other_pages_and_the_next_window_get_other_tokens(self):
+        token = issue_token(RENDERED, shared=True, scope="post-1")
+        assert token != issue_token(RENDERED, shared=True, scope="post-2")
+        assert token != issue_token(RENDERED + timedelta(minutes=11), shared=True, scope="post-1")
+
+    def test_shared_token_is_accepted_once_a_person_could_have_written(self):
+        token = issue_token(RENDERED, shared=True, scope="post-1")
+        data = {TOKEN_FIELD: token}
+        assert check_submission(data, RENDERED + timedelta(minutes=2)) == []
