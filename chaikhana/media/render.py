@@ -33,6 +33,14 @@ def _by_format(media: MediaFile) -> dict[str, list[Rendition]]:
     return groups
 
 
+def _typed(renditions: list, original: tuple[str, int]) -> list[tuple[str, int]]:
+    """A source's candidates; the original only when no rendition is as wide (older uploads)."""
+    candidates = [(r.file.url, r.width) for r in renditions]
+    if not any(width >= original[1] for _url, width in candidates):
+        candidates.append(original)
+    return candidates
+
+
 def picture_html(
     media: MediaFile, *, alt: str | None = None, sizes: str = DEFAULT_SIZES, lazy: bool = False
 ) -> SafeString:
@@ -50,7 +58,9 @@ def picture_html(
         "",
         '<source type="{}" srcset="{}" sizes="{}">',
         (
-            (mime, _srcset([(r.file.url, r.width) for r in groups[fmt]] + [original]), sizes)
+            # Only files of the source's own type: the original JPEG in an AVIF source would
+            # be what a phone at DPR 2 fetches.
+            (mime, _srcset(_typed(groups[fmt], original)), sizes)
             for fmt, mime in MODERN
             if fmt in groups
         ),

@@ -1,10 +1,13 @@
 """Renditions: smaller copies of an image in modern formats, made after upload.
 
 Widths come from conf.RENDITION_WIDTHS, only below the original's width (never upscaled:
-an 800-px photo gets 320 and 640, and pages offer the original as the largest). Each width
+an 800-px photo gets 320 and 640), plus a full-width copy in the modern formats, so that a
+<source type="image/avif"> never has to offer the original JPEG as its largest candidate
+(a 360-px phone at DPR 2 asks for ~720 px and would otherwise fetch the JPEG). Each width
 in AVIF (when this Pillow can write it) and WebP, with JPEG — or PNG for images with
-transparency — for browsers that read neither. Animated images keep their one original:
-resizing every frame costs more than it saves, and the original is already clean.
+transparency — for browsers that read neither (their largest candidate is the original).
+Animated images keep their one original: resizing every frame costs more than it saves, and
+the original is already clean.
 """
 
 from __future__ import annotations
@@ -33,13 +36,11 @@ def rendition_formats(with_alpha: bool) -> list[str]:
 
 def _wanted(media: MediaFile, image: Image.Image) -> list[tuple[int, str]]:
     done = {(r.width, r.format.upper()) for r in media.renditions.all()}
-    return [
-        (width, fmt)
-        for width in RENDITION_WIDTHS
-        if width < image.width
-        for fmt in rendition_formats(has_alpha(image))
-        if (width, fmt) not in done
-    ]
+    formats = rendition_formats(has_alpha(image))
+    wanted = [(w, fmt) for w in RENDITION_WIDTHS if w < image.width for fmt in formats]
+    if image.width <= RENDITION_WIDTHS[-1]:  # the full-width modern copies
+        wanted += [(image.width, fmt) for fmt in formats if fmt in ("AVIF", "WEBP")]
+    return [item for item in wanted if item not in done]
 
 
 def _store(media: MediaFile, image: Image.Image, width: int, fmt: str) -> bool:

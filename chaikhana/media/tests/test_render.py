@@ -50,10 +50,16 @@ class PictureHtmlTests:
         assert 'alt=""' in picture_html(media, alt="")
 
     def test_image_without_renditions_shows_the_original(self, upload):
-        media = listed(upload(h.image_bytes("JPEG", (200, 100))))
-        html = picture_html(media)
+        media = upload(h.image_bytes("JPEG", (200, 100)))
+        media.renditions.all().delete()  # as before the renditions task has run
+        html = picture_html(listed(media))
         assert "<source" not in html
         assert f'srcset="{media.url} 200w"' in html and 'loading="eager"' in html
+
+    def test_modern_sources_never_offer_the_original_jpeg(self, upload):
+        media = listed(upload(h.image_bytes("JPEG", (800, 600))))
+        sources = picture_html(media).split("<img", 1)[0]
+        assert "<source" in sources and media.url not in sources
 
     def test_non_image_is_refused(self, upload):
         with pytest.raises(ValueError):

@@ -22,7 +22,9 @@ def made(media) -> set[tuple[int, str]]:
 class RenditionTests:
     def test_image_gets_every_smaller_width_and_never_an_upscaled_one(self, upload):
         media = upload(h.image_bytes("JPEG", (800, 600)))
-        assert made(media) == {(w, f) for w in (320, 640) for f in MODERN | {"jpeg"}}
+        smaller = {(w, f) for w in (320, 640) for f in MODERN | {"jpeg"}}
+        # Plus full-width modern copies, so an AVIF/WebP source never offers the JPEG.
+        assert made(media) == smaller | {(800, f) for f in MODERN}
 
     def test_large_image_gets_all_four_widths(self, upload):
         media = upload(h.image_bytes("JPEG", (2000, 100)))
@@ -39,12 +41,13 @@ class RenditionTests:
 
     def test_transparent_image_falls_back_to_png(self, upload):
         media = upload(h.image_bytes("PNG", (700, 100), mode="RGBA"))
-        assert made(media) == {(w, f) for w in (320, 640) for f in MODERN | {"png"}}
+        smaller = {(w, f) for w in (320, 640) for f in MODERN | {"png"}}
+        assert made(media) == smaller | {(700, f) for f in MODERN}
         webp = media.renditions.filter(format="webp").first()
         assert Image.open(io.BytesIO(h.stored_bytes(webp.file.name))).mode == "RGBA"
 
-    def test_small_image_and_animation_get_none(self, upload):
-        assert made(upload(h.image_bytes("JPEG", (300, 200)))) == set()
+    def test_small_image_gets_only_its_modern_copies_and_animation_none(self, upload):
+        assert made(upload(h.image_bytes("JPEG", (300, 200)))) == {(300, f) for f in MODERN}
         assert made(upload(h.animated_gif(), "dance.gif")) == set()
 
     def test_sound_and_pdf_get_none(self, upload):
