@@ -8,8 +8,9 @@ from chaikhana.core import network_settings
 
 MB = 1024 * 1024
 
-# Rendition widths in CSS pixels: a phone, a phone at 2x / a tablet, a laptop, a large screen.
-RENDITION_WIDTHS = (320, 640, 1024, 1600)
+# Rendition widths in image pixels: a phone, a phone at 2x, the common 360-px phone at 2x
+# (asks for ~720 px: without 768 it would take 1024), a laptop, a large screen.
+RENDITION_WIDTHS = (320, 640, 768, 1024, 1600)
 
 # Pixels decoded for one still image. A 60 MP photo is a big camera's full size; above that an
 # upload is more likely a decompression bomb (a few KB that expand to gigabytes) than a photo.
