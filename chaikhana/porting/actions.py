@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
@@ -46,24 +47,29 @@ def start_import(*, blog: Blog, by: User, upload: UploadedFile, fetch_media: boo
     return run
 
 
-def run_import(*, run: ImportRun) -> None:
-    """Import *run*'s file, keeping its progress and report; safe to run twice."""
-    if (
-        run.state not in (ImportRun.State.WAITING, ImportRun.State.RUNNING)
-        or run.started_by is None
-    ):
-        return
+def _begin(run: ImportRun) -> tuple[User, Callable[[int, int], None]] | None:
+    """Mark *run* running; its owner and progress callback, or None when over or orphaned."""
+    owner = run.started_by
+    if owner is None or run.state not in (ImportRun.State.WAITING, ImportRun.State.RUNNING):
+        return None
     ImportRun.objects.filter(pk=run.pk).update(state=ImportRun.State.RUNNING)
 
     def progress(done: int, total: int) -> None:
         ImportRun.objects.filter(pk=run.pk).update(done=done, total=total)
 
-    options = Options(
-        match=match_only(run.started_by), fetch_media=run.fetch_media, progress=progress
-    )
+    return owner, progress
+
+
+def run_import(*, run: ImportRun) -> None:
+    """Import *run*'s file, keeping its progress and report; safe to run twice."""
+    if (begun := _begin(run)) is None:
+        return
+    owner, progress = begun
+
+    options = Options(match=match_only(owner), fetch_media=run.fetch_media, progress=progress)
     try:
         report = import_wxr(
-            source=lambda: run.file.open("rb"), blog=run.blog, owner=run.started_by, options=options
+            source=lambda: run.file.open("rb"), blog=run.blog, owner=owner, options=options
         )
     except (WxrError, ActionError) as error:
         _finish(run, ImportRun.State.FAILED, error=str(error))
@@ -94,15 +100,9 @@ def start_lj_import(
 
 def run_lj_import(*, run: ImportRun) -> None:
     """Import *run*'s LiveJournal files into its blog; safe to run twice (entries are keyed)."""
-    if (
-        run.state not in (ImportRun.State.WAITING, ImportRun.State.RUNNING)
-        or run.started_by is None
-    ):
+    if (begun := _begin(run)) is None:
         return
-    ImportRun.objects.filter(pk=run.pk).update(state=ImportRun.State.RUNNING)
-
-    def progress(done: int, total: int) -> None:
-        ImportRun.objects.filter(pk=run.pk).update(done=done, total=total)
+    owner, progress = begun
 
     storage = private_storage()
     try:
@@ -113,7 +113,7 @@ def run_lj_import(*, run: ImportRun) -> None:
                     entries=entries,
                     comments=list(comments),
                     blog=run.blog,
-                    owner=run.started_by,
+                    owner=owner,
                     progress=progress,
                 )
             finally:
