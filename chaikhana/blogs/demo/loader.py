@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -73,6 +73,15 @@ def _backdate_posts() -> None:
     )
 
 
+def _refresh_planner_statistics() -> None:
+    """ANALYZE after a bulk load: PostgreSQL's autovacuum catches up only later, and until then
+    its planner, believing the tables empty, scans a million posts for one post's tags
+    (measured: a post page took 310 ms instead of 14 ms on the 1,000,000-post network)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def load_demo(*, blogs: int, posts: int, seed: int, report: Callable[[str], None]) -> LoadResult:
     """Fill an empty database with *blogs* blogs and *posts* posts; same seed, same network."""
     progress = _Progress(report)
@@ -92,4 +101,5 @@ def load_demo(*, blogs: int, posts: int, seed: int, report: Callable[[str], None
         writer.flush()
         progress(f"blogs: {done}/{blogs}, posts: {writer.written}/{posts}", force=True)
         _backdate_posts()
+    _refresh_planner_statistics()
     return LoadResult(len(user_ids), done, writer.written, len(pool), progress.elapsed)
