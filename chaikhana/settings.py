@@ -226,6 +226,10 @@ if env_str("MEDIA_STORAGE", "filesystem") == "s3":
 # A 10 MB post must reach the form (and get a message next to the field), not a bare 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024
 
+# How many proxies (nginx) stand in front and append to X-Forwarded-For; 0 = trust only
+# REMOTE_ADDR. Used for rate limits alone (chaikhana/core/addresses.py), never stored.
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
+
 # --- Security ------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

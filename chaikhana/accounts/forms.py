@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from chaikhana.accounts import throttle
 from chaikhana.accounts.models import User
+from chaikhana.core.addresses import client_address
 
 EMAIL_HELP = _(
     "Used only to recover your password and for notices you ask for; never shown to anyone."
@@ -89,8 +90,7 @@ class ThrottledLoginForm(AuthenticationForm):
     }
 
     def _address(self) -> str:
-        # REMOTE_ADDR only: forwarded headers are trusted once a proxy setting exists.
-        return self.request.META.get("REMOTE_ADDR", "") if self.request else ""
+        return client_address(self.request) if self.request else ""
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username")

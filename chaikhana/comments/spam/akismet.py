@@ -14,6 +14,7 @@ from django.http import HttpRequest
 
 from chaikhana.comments.spam import conf
 from chaikhana.core import safehttp
+from chaikhana.core.addresses import client_address
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ def _form(request: HttpRequest, text: str, author_name: str, email: str) -> dict
     return {
         "api_key": conf.akismet_api_key(),
         "blog": request.build_absolute_uri("/"),
-        "user_ip": request.META.get("REMOTE_ADDR", ""),  # required by Akismet, never stored
+        "user_ip": client_address(request),  # required by Akismet, never stored
         "user_agent": request.META.get("HTTP_USER_AGENT", ""),
         "referrer": request.META.get("HTTP_REFERER", ""),
         "comment_type": "comment",

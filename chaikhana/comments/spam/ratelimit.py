@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chaikhana.comments.spam import conf
 from chaikhana.comments.spam.signals import Signal
+from chaikhana.core.addresses import client_address
 
 
 def _network(address: str) -> str:
@@ -34,7 +35,7 @@ def _network(address: str) -> str:
 
 def address_hash(request: HttpRequest, now: datetime | None = None) -> str:
     """HMAC-SHA256 of the client's address, keyed with SECRET_KEY and today's salt; "" if none."""
-    address = request.META.get("REMOTE_ADDR") or ""
+    address = client_address(request)
     if not address:
         return ""
     day = (now or datetime.now(UTC)).astimezone(UTC).date().isoformat()

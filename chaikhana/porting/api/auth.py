@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from chaikhana.accounts import throttle
 from chaikhana.accounts.app_passwords import authenticate_app_password, authenticate_token
 from chaikhana.accounts.models import User
+from chaikhana.core.addresses import client_address
 
 
 class Locked(Exception):
@@ -22,8 +23,7 @@ class Locked(Exception):
 
 
 def _address(request: HttpRequest) -> str:
-    # REMOTE_ADDR only, as the login form: forwarded headers are not trusted here.
-    return str(request.META.get("REMOTE_ADDR", ""))
+    return client_address(request)
 
 
 def _guarded(request: HttpRequest, key: str, user: User | None) -> User | None:
