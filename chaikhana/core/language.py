@@ -17,6 +17,8 @@ from django.utils.translation import check_for_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from chaikhana.core.network_settings import offered_languages
+
 
 def _safe_next(request: HttpRequest, url: str) -> str:
     """*url* if it stays on this host or, in subdomain mode, on one of the network's blogs."""
@@ -36,7 +38,7 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     """``/i18n/language/?language=ky&next=/@blog/``: remember the choice, go back."""
     response = HttpResponseRedirect(_safe_next(request, request.GET.get("next", "")))
     language = request.GET.get("language", "")
-    if language in dict(settings.LANGUAGES) and check_for_language(language):
+    if language in offered_languages() and check_for_language(language):
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             language,

@@ -6,6 +6,7 @@ every process sees the change at its next read.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
@@ -36,6 +37,12 @@ def cache_defaults() -> None:
 
 def network_name() -> str:
     return current().network_name
+
+
+def offered_languages() -> list[str]:
+    """Interface languages the network offers (staff choose them; all three by default)."""
+    known = {code for code, _name in settings.LANGUAGES}
+    return [code for code in current().language_codes if code in known]
 
 
 def blog_limit(user_id: int) -> int:

@@ -6,6 +6,9 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import translation
+
+from chaikhana.core import network_settings
 
 register = template.Library()
 
@@ -22,3 +25,9 @@ def network_url(context: template.Context, viewname: str) -> str:
     if request is not None and getattr(request, "blog_name", None):
         return f"//{settings.BLOG_DOMAIN}{path}"
     return path
+
+
+@register.simple_tag
+def offered_languages() -> list[dict[str, object]]:
+    """The language switcher's choices: the languages the network's staff offer."""
+    return [translation.get_language_info(code) for code in network_settings.offered_languages()]
