@@ -7,12 +7,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.models import Blog
+from chaikhana.core import network_settings
 
 
 class CommentSettingsQuerySet(models.QuerySet["CommentSettings"]):
     def of(self, blog: Blog) -> CommentSettings:
-        """The blog's policy; the defaults (unsaved) until its owner changes them."""
-        return self.filter(blog=blog).first() or CommentSettings(blog=blog)
+        """The blog's policy; until its owner changes it, the network's defaults (unsaved)."""
+        if (own := self.filter(blog=blog).first()) is not None:
+            return own
+        network = network_settings.current()
+        return CommentSettings(
+            blog=blog, mode=network.comment_mode, hold_first_comment=network.hold_first_comment
+        )
 
 
 class CommentSettings(models.Model):
