@@ -6,6 +6,8 @@ every process sees the change at its next read.
 
 from __future__ import annotations
 
+import contextlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -18,12 +20,24 @@ CACHE_SECONDS = 60 * 60  # invalidated on every save; the timeout only bounds a 
 
 
 def current() -> NetworkSettings:
-    """The settings row, or its defaults (unsaved) until staff first save it."""
-    found = cache.get(CACHE_KEY)
+    """The settings row, or its defaults (unsaved) until staff first save it.
+
+    Every page reads this; a cache that is down (Redis restarting) costs a database read,
+    never the page.
+    """
+    try:
+        found = cache.get(CACHE_KEY)
+    except Exception:  # any backend's connection error
+        return _read()
     if found is None:
-        found = NetworkSettings.objects.filter(pk=1).first() or NetworkSettings(pk=1)
-        cache.set(CACHE_KEY, found, CACHE_SECONDS)
+        found = _read()
+        with contextlib.suppress(Exception):
+            cache.set(CACHE_KEY, found, CACHE_SECONDS)
     return found
+
+
+def _read() -> NetworkSettings:
+    return NetworkSettings.objects.filter(pk=1).first() or NetworkSettings(pk=1)
 
 
 def invalidate() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from chaikhana.blogs.models import Blog, Post
+from chaikhana.core import network_settings
 
 # Bump when templates change what a cached page holds (a deploy may also clear the cache).
 VERSION = "1"
@@ -47,6 +48,9 @@ def url_key(request: HttpRequest) -> str:
 def variant_key(request: HttpRequest) -> str:
     """The stored page for this reader's variant of the URL."""
     parts = (
+        # Every page shows the network's settings (its name, the languages offered, the
+        # comment defaults): a change of them must not leave any stored page behind.
+        str(network_settings.current().updated_at or ""),
         request.get_host(),
         request.path,
         request.META.get("QUERY_STRING", ""),

@@ -161,3 +161,17 @@ class ExactInvalidationTests:
         with commit():
             save_post(blog=blog, by=user, data=PostInput(title="Тихо", status="published"))
         assert served_from_cache(client, "/")
+
+
+class NetworkSettingsInvalidationTests:
+    def test_changing_the_network_name_leaves_no_stored_page_behind(self, client, db):
+        from chaikhana.core.testing.factories import UserFactory
+        from chaikhana.network import actions as network_actions
+
+        blog = without_comment_form(BlogFactory())
+        url = PostFactory(blog=blog).get_absolute_url()
+        warm(client, url)
+        assert served_from_cache(client, url)
+        staff = UserFactory(is_staff=True, is_superuser=True)
+        network_actions.update_network_settings(by=staff, name="Teahouse of Osh")
+        assert "Teahouse of Osh" in client.get(url).content.decode()
