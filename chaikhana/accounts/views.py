@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -17,6 +16,7 @@ from chaikhana.accounts.forms import DeleteAccountForm, ProfileForm, SignUpForm
 from chaikhana.accounts.models import User
 from chaikhana.core import network_settings
 from chaikhana.core.errors import ActionError
+from chaikhana.core.language import set_language_cookie
 from chaikhana.core.models import NetworkSettings
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -48,27 +48,6 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup.html", {"form": form})
 
 
-def _set_language_cookie(response: HttpResponse, language: str) -> None:
-    """Keep her language after she logs out, as Django's set_language view would."""
-    if not language:
-        response.delete_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            path=settings.LANGUAGE_COOKIE_PATH,
-            domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        )
-        return
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        path=settings.LANGUAGE_COOKIE_PATH,
-        domain=settings.LANGUAGE_COOKIE_DOMAIN,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
-
-
 def _profile_initial(user: User) -> dict[str, str]:
     fields = ("display_name", "bio", "language", "email")
     return {name: getattr(user, name) for name in fields}
@@ -88,7 +67,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your profile is saved."))
             response = redirect("accounts:profile")
-            _set_language_cookie(response, user.language)
+            set_language_cookie(response, user.language)
             return response
     return render(request, "accounts/profile.html", {"form": form})
 

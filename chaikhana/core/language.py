@@ -39,14 +39,26 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     response = HttpResponseRedirect(_safe_next(request, request.GET.get("next", "")))
     language = request.GET.get("language", "")
     if language in offered_languages() and check_for_language(language):
-        response.set_cookie(
+        set_language_cookie(response, language)
+    return response
+
+
+def set_language_cookie(response: HttpResponse, language: str) -> None:
+    """Remember *language* as Django's set_language does; an empty one forgets the choice."""
+    if not language:
+        response.delete_cookie(
             settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
             path=settings.LANGUAGE_COOKIE_PATH,
             domain=settings.LANGUAGE_COOKIE_DOMAIN,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
-    return response
+        return
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
