@@ -44,7 +44,7 @@ from chaikhana.core.errors import ActionError
 from chaikhana.linkbacks.models import Mention
 from chaikhana.porting.models import ImportedItem
 from chaikhana.porting.wxr import language
-from chaikhana.porting.wxr.comments import COMMENT_STATUS, LINKBACK_TYPES, MENTION_STATUS
+from chaikhana.porting.wxr.comments import LINKBACK_TYPES, MENTION_STATUS, new_comment
 from chaikhana.porting.wxr.content import comment_source, convert
 from chaikhana.porting.wxr.dates import to_aware
 from chaikhana.porting.wxr.records import Author, Item
@@ -219,19 +219,7 @@ def _plan_comments(ctx: Context, plan: _Planned) -> None:
         if wp.wp_id in threaded:
             continue
         parent = threaded.get(wp.parent) if wp.parent else None
-        author = ctx.people.by_wp_id.get(wp.user_id) if wp.user_id else None
-        comment = Comment(
-            blog=ctx.blog,
-            post=post,
-            parent=parent,
-            depth=parent.depth + 1 if parent is not None else 0,
-            author=author.user if author is not None else None,
-            name=(author.pen_name if author is not None else wp.author or "—")[:100],
-            email=wp.email[:254] if "@" in wp.email else "",
-            website=wp.url[:300] if wp.url.startswith(("http://", "https://")) else "",
-            body_source=comment_source(wp.content) or "—",
-            status=COMMENT_STATUS.get(wp.approved, Comment.Status.PENDING),
-        )
+        comment = new_comment(ctx, post, wp, parent)
         comment.render()
         row = ImportedItem(
             blog=ctx.blog,

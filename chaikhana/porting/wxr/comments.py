@@ -51,12 +51,10 @@ def import_comments(*, ctx: Context, item: records.Item, post: Post) -> None:
             by_wp_id[wp.wp_id] = _comment(ctx, post, wp, by_wp_id)
 
 
-def _comment(
-    ctx: Context, post: Post, wp: records.Comment, threaded: dict[int, Comment]
-) -> Comment:
-    parent = threaded.get(wp.parent) if wp.parent else None
+def new_comment(ctx: Context, post: Post, wp: records.Comment, parent: Comment | None) -> Comment:
+    """WordPress comment *wp* as an unsaved Comment (shared by the bulk and one-by-one paths)."""
     author = ctx.people.by_wp_id.get(wp.user_id) if wp.user_id else None
-    comment = Comment.objects.create(
+    return Comment(
         blog=ctx.blog,
         post=post,
         parent=parent,
@@ -68,6 +66,14 @@ def _comment(
         body_source=comment_source(wp.content) or "—",
         status=COMMENT_STATUS.get(wp.approved, Comment.Status.PENDING),
     )
+
+
+def _comment(
+    ctx: Context, post: Post, wp: records.Comment, threaded: dict[int, Comment]
+) -> Comment:
+    parent = threaded.get(wp.parent) if wp.parent else None
+    comment = new_comment(ctx, post, wp, parent)
+    comment.save()
     when = to_aware(wp.date, wp.date_gmt, ctx.offset)
     if when is not None:  # created_at is auto_now_add: set the real date afterwards
         Comment.objects.filter(pk=comment.pk).update(created_at=when)
