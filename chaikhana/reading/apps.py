@@ -19,6 +19,9 @@ class ReadingConfig(AppConfig):
         # Search: docs/architecture.md, "Search".
         signals.post_changed.connect(receivers.reindex_post, dispatch_uid="search.post_changed")
         signals.post_deleted.connect(receivers.reindex_post, dispatch_uid="search.post_deleted")
+        signals.posts_imported.connect(
+            receivers.on_posts_imported, dispatch_uid="reading.posts_imported"
+        )
         signals.blog_changed.connect(
             receivers.forget_blog_if_deleted, dispatch_uid="search.blog_changed"
         )

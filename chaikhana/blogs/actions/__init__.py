@@ -8,30 +8,19 @@ from chaikhana.blogs.actions.blogs import (
     remove_member,
     update_blog,
 )
-from chaikhana.blogs.actions.posts import (
-    PostInput,
-    autosave_post,
-    delete_post,
-    publish_due_posts,
-    restore_revision,
-    save_post,
-)
+from chaikhana.blogs.actions.posts import *  # noqa: F403 (the post write API)
+from chaikhana.blogs.actions.posts import __all__ as _post_actions
 from chaikhana.blogs.actions.terms import create_category, delete_category, update_category
 
 __all__ = [
-    "PostInput",
+    *_post_actions,
     "add_member",
-    "autosave_post",
     "change_member",
     "create_blog",
     "create_category",
     "delete_blog",
     "delete_category",
-    "delete_post",
-    "publish_due_posts",
     "remove_member",
-    "restore_revision",
-    "save_post",
     "update_blog",
     "update_category",
 ]

@@ -11,6 +11,7 @@ from chaikhana.blogs import permissions
 from chaikhana.blogs.access import membership_of
 from chaikhana.blogs.models import Blog, Category, Tag
 from chaikhana.core.errors import ActionError
+from chaikhana.core.slugs import unique_slug
 from chaikhana.core.translit import slugify
 
 
@@ -40,11 +41,7 @@ def _is_within(node: Category | None, category: Category) -> bool:
 
 
 def _unique_slug(model: type[Category] | type[Tag], blog: Blog, name: str) -> str:
-    base = slugify(name) or "term"
-    slug, n = base, 2
-    while model.objects.filter(blog=blog, slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return unique_slug(model.objects.filter(blog=blog), slugify(name) or "term")
 
 
 @transaction.atomic

@@ -62,6 +62,9 @@ class Blog(models.Model):
     # Off: feeds carry the summary and readers follow the link (some authors want the visit).
     feed_full_text = models.BooleanField(default=True, verbose_name=_("full text in feeds"))
     is_active = models.BooleanField(default=True)
+    # The portal's blog: its posts are stories, written only through the desk's workflow
+    # (chaikhana/portal), never by members in the dashboard or through the APIs.
+    is_editorial = models.BooleanField(default=False, editable=False)
     # Set by the network's staff with is_active=False; the owner reads it in her dashboard.
     suspended_reason = models.CharField(_("why the blog is suspended"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

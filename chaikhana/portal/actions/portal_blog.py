@@ -21,7 +21,9 @@ def portal_blog() -> Blog:
         return blog
     try:
         with transaction.atomic():
-            return Blog.objects.create(name=PORTAL_BLOG_NAME, title=_("The portal"), language="ru")
+            return Blog.objects.create(
+                name=PORTAL_BLOG_NAME, title=_("The portal"), language="ru", is_editorial=True
+            )
     except IntegrityError:
         return Blog.objects.get(name=PORTAL_BLOG_NAME)
 

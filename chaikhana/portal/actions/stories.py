@@ -10,7 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
-from chaikhana.blogs.actions.posts import EditConflict, PostInput, save_post
+from chaikhana.blogs.actions import (
+    EditConflict,
+    PostContent,
+    edit_editorial_post,
+    withdraw_editorial_post,
+)
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError, InvalidTransition
 from chaikhana.portal import permissions
@@ -40,19 +45,11 @@ def _require_editor(submission: Submission, by: User) -> Post:
     return submission.story
 
 
-def _input(story: Post, title: str, excerpt: str, body: str, language: str = "") -> PostInput:
-    return PostInput(
-        title=title,
-        body_source=body,
-        body_format=story.body_format,
-        excerpt=excerpt,
-        slug=story.slug,
-        language=language or story.language,
-        status=story.status,
-        published_at=story.published_at,
-        categories=list(story.categories.all()),
-        tag_names=list(story.tags.values_list("name", flat=True)),
-    )
+def _content(story: Post, title: str, excerpt: str, body: str, language: str = "") -> PostContent:
+    content = PostContent.of(story)
+    content.title, content.excerpt, content.body_source = title, excerpt, body
+    content.language = language or story.language
+    return content
 
 
 def edit_story(
@@ -63,9 +60,9 @@ def edit_story(
     if not edit.title.strip():
         raise ActionError(_("A story needs a headline."), field="title")
     if not story.is_public:
-        data = _input(story, edit.title.strip(), edit.excerpt, edit.body_source, edit.language)
-        return save_post(
-            blog=story.blog, by=by, data=data, post=story, base_version=edit.base_version
+        content = _content(story, edit.title.strip(), edit.excerpt, edit.body_source, edit.language)
+        return edit_editorial_post(
+            post=story, by=by, content=content, base_version=edit.base_version
         )
     return _propose(story, by, edit)
 
@@ -100,10 +97,10 @@ def approve_proposal(*, proposal: StoryRevisionProposal, by: User) -> Post:
         locked = StoryRevisionProposal.objects.select_for_update().get(pk=proposal.pk)
         if locked.state != StoryRevisionProposal.State.PENDING:
             raise InvalidTransition(_("This revision has already been decided."))
-        data = _input(story, locked.title, locked.excerpt, locked.body_source)
+        content = _content(story, locked.title, locked.excerpt, locked.body_source)
         try:
-            story = save_post(
-                blog=story.blog, by=by, data=data, post=story, base_version=locked.base_version
+            story = edit_editorial_post(
+                post=story, by=by, content=content, base_version=locked.base_version
             )
         except EditConflict as conflict:
             raise InvalidTransition(
@@ -140,9 +137,7 @@ def unpublish_story(*, submission: Submission, by: User, note: str) -> Submissio
         raise ActionError(_("Say why the story was withdrawn; readers will see it."), field="note")
     if submission.unpublished_at is not None:
         raise InvalidTransition(_("This story has already been withdrawn."))
-    data = _input(story, story.title, story.excerpt, story.body_source)
-    data.status, data.published_at = Post.Status.DRAFT, story.published_at
-    save_post(blog=story.blog, by=by, data=data, post=story)
+    withdraw_editorial_post(post=story, by=by)
     submission.unpublished_at, submission.unpublish_note = timezone.now(), note.strip()
     submission.save(update_fields=["unpublished_at", "unpublish_note"])
     text = _("“%(title)s” was withdrawn from the portal.") % {"title": submission.title}

@@ -9,13 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
-from chaikhana.blogs.actions.posts import PostInput, save_post
+from chaikhana.blogs.actions import (
+    PostContent,
+    create_editorial_post,
+    publish_editorial_post,
+    schedule_editorial_post,
+    unschedule_editorial_post,
+)
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError, InvalidTransition
 from chaikhana.portal import permissions
 from chaikhana.portal.actions.factcheck import ready_blockers
 from chaikhana.portal.actions.notify import desk_of, notify
-from chaikhana.portal.actions.portal_blog import portal_blog, staff_membership
+from chaikhana.portal.actions.portal_blog import portal_blog
 from chaikhana.portal.models import Checklist, Submission, Transition
 from chaikhana.portal.workflow import Actor, State, allowed
 
@@ -88,18 +94,17 @@ def _take_into_review(submission: Submission, by: User, note: str, when: datetim
     original = submission.original
     if original is None:
         raise ActionError(_("The author has deleted the original post; there is nothing to edit."))
-    staff_membership(by)
-    data = PostInput(
+    content = PostContent(
         title=original.title,
         body_source=original.body_source,
         body_format=original.body_format,
         excerpt=original.excerpt,
         language=original.language,
     )
-    story = save_post(blog=portal_blog(), by=by, data=data)
-    # The byline is the blogger's (or the pseudonym), never the editor's membership.
-    Post.objects.filter(pk=story.pk).update(author=None, byline=submission.byline)
-    submission.story = story
+    # The byline is the blogger's (or the pseudonym), never the editor's.
+    submission.story = create_editorial_post(
+        blog=portal_blog(), by=by, content=content, byline=submission.byline
+    )
 
 
 def _require_facts(submission: Submission, by: User, note: str, when: datetime | None) -> None:
@@ -108,39 +113,25 @@ def _require_facts(submission: Submission, by: User, note: str, when: datetime |
         raise InvalidTransition(_("Not ready: %(missing)s.") % {"missing": "; ".join(blockers)})
 
 
-def _set_story_status(submission: Submission, by: User, status: str, when: datetime | None) -> None:
-    story = submission.story
-    if story is None:
+def _story(submission: Submission) -> Post:
+    if submission.story is None:
         raise ActionError(_("This submission has no story to publish yet."))
-    staff_membership(by)
-    data = PostInput(
-        title=story.title,
-        body_source=story.body_source,
-        body_format=story.body_format,
-        excerpt=story.excerpt,
-        slug=story.slug,
-        language=story.language,
-        status=status,
-        published_at=when,
-        categories=list(story.categories.all()),
-        tag_names=list(story.tags.values_list("name", flat=True)),
-    )
-    save_post(blog=story.blog, by=by, data=data, post=story)
+    return submission.story
 
 
 def _publish(submission: Submission, by: User, note: str, when: datetime | None) -> None:
-    _set_story_status(submission, by, Post.Status.PUBLISHED, None)
+    publish_editorial_post(post=_story(submission), by=by)
 
 
 def _schedule(submission: Submission, by: User, note: str, when: datetime | None) -> None:
     if when is None or when <= timezone.now():
         raise ActionError(_("Choose a publish time in the future."), field="publish_at")
-    _set_story_status(submission, by, Post.Status.SCHEDULED, when)
+    schedule_editorial_post(post=_story(submission), by=by, at=when)
 
 
 def _unschedule(submission: Submission, by: User, note: str, when: datetime | None) -> None:
     if submission.story is not None and submission.story.status == Post.Status.SCHEDULED:
-        _set_story_status(submission, by, Post.Status.DRAFT, None)
+        unschedule_editorial_post(post=submission.story, by=by)
 
 
 def _make_ready(submission: Submission, by: User, note: str, when: datetime | None) -> None:

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.access import dashboard_posts
-from chaikhana.blogs.actions import PostInput, delete_post, save_post
+from chaikhana.blogs.actions import PostRequest, delete_post, save_requested_post
 from chaikhana.blogs.models import Blog, Category, Post
 from chaikhana.porting.api import lookup, structs
 from chaikhana.porting.api.faults import as_int, as_str, as_struct, method, sign_in, wrong
@@ -21,7 +21,7 @@ from chaikhana.porting.api.wordpress import blogs_list, guard_publishing, upload
 MAX_RECENT = 100
 
 
-def _apply(data: PostInput, struct: dict[str, Any], publish: Any, blog: Blog) -> PostInput:
+def _apply(data: PostRequest, struct: dict[str, Any], publish: Any, blog: Blog) -> PostRequest:
     if "title" in struct:
         data.title = as_str(struct["title"], "title")
     if "description" in struct:
@@ -67,9 +67,9 @@ def new_post(
 ) -> str:
     user = sign_in(request, username, password)
     blog, membership = lookup.blog_of_member(user, as_int(blog_id, "blogid"))
-    data = _apply(structs.new_input(blog), as_struct(struct, "struct"), publish, blog)
+    data = _apply(structs.new_request(blog), as_struct(struct, "struct"), publish, blog)
     guard_publishing(membership, None, data.status)
-    return str(save_post(blog=blog, by=user, data=data).pk)
+    return str(save_requested_post(blog=blog, by=user, request=data).pk)
 
 
 @method("metaWeblog.editPost")
@@ -83,9 +83,9 @@ def edit_post(
 ) -> bool:
     user = sign_in(request, username, password)
     post = lookup.post_of_member(user, as_int(post_id, "postid"), for_edit=True)
-    data = _apply(structs.input_from_post(post), as_struct(struct, "struct"), publish, post.blog)
+    data = _apply(structs.request_from_post(post), as_struct(struct, "struct"), publish, post.blog)
     guard_publishing(lookup.blog_of_member(user, post.blog_id)[1], post, data.status)
-    save_post(blog=post.blog, by=user, data=data, post=post)
+    save_requested_post(blog=post.blog, by=user, request=data, post=post)
     return True
 
 

@@ -1,4 +1,4 @@
-"""Our posts and terms as WordPress XML-RPC structs, and WordPress structs as PostInput.
+"""Our posts and terms as WordPress XML-RPC structs, and WordPress structs as PostRequest.
 
 Dates: dateTime.iso8601 carries no zone; we send and read them as UTC (post_date and
 post_date_gmt alike: a blog has no time zone of its own).
@@ -14,7 +14,7 @@ from django.db.models import Count
 from django.http import HttpRequest
 from django.utils import timezone
 
-from chaikhana.blogs.actions import PostInput
+from chaikhana.blogs.actions import PostRequest
 from chaikhana.blogs.models import Blog, Category, Post, Tag
 from chaikhana.porting.api.faults import wrong
 
@@ -138,25 +138,13 @@ def metaweblog_struct(request: HttpRequest, post: Post) -> dict[str, Any]:
     }
 
 
-def input_from_post(post: Post) -> PostInput:
+def request_from_post(post: Post) -> PostRequest:
     """What *post* is now, to be changed field by field by an edit."""
-    return PostInput(
-        title=post.title,
-        body_source=post.body_source,
-        body_format=post.body_format,
-        excerpt=post.excerpt,
-        slug="" if post.slug_from_title else post.slug,
-        language=post.language,
-        status=post.status,
-        published_at=post.published_at,
-        kind=post.kind,
-        categories=list(post.categories.all()),
-        tag_names=list(post.tags.values_list("name", flat=True)),
-    )
+    return PostRequest.of(post)
 
 
-def new_input(blog: Blog) -> PostInput:
-    return PostInput(title="", body_format=Post.Format.HTML, language=blog.language)
+def new_request(blog: Blog) -> PostRequest:
+    return PostRequest(title="", body_format=Post.Format.HTML, language=blog.language)
 
 
 def status_from_wp(value: Any, when: datetime | None) -> str:

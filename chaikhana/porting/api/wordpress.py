@@ -19,8 +19,7 @@ from django.utils.translation import gettext as _
 from chaikhana.accounts.models import User
 from chaikhana.blogs import permissions
 from chaikhana.blogs.access import dashboard_posts
-from chaikhana.blogs.actions import PostInput, create_category, delete_post, save_post
-from chaikhana.blogs.actions.posts import PUBLISHING
+from chaikhana.blogs.actions import PostRequest, create_category, delete_post, save_requested_post
 from chaikhana.blogs.models import Blog, Category, Membership, Post, Tag
 from chaikhana.linkbacks.xmlrpc import METHODS
 from chaikhana.media.actions import upload_media
@@ -88,7 +87,9 @@ def _list(struct: dict[str, Any], key: str, taxonomy: str) -> list[Any]:
     return value
 
 
-def apply_content(data: PostInput, content: dict[str, Any], blog: Blog, user: User) -> PostInput:
+def apply_content(
+    data: PostRequest, content: dict[str, Any], blog: Blog, user: User
+) -> PostRequest:
     """*data* changed by the fields a wp.newPost / wp.editPost content struct carries."""
     text = {
         "post_title": "title",
@@ -124,6 +125,9 @@ def apply_content(data: PostInput, content: dict[str, Any], blog: Blog, user: Us
     return data
 
 
+PUBLISHING = {Post.Status.PUBLISHED, Post.Status.SCHEDULED, Post.Status.PRIVATE}
+
+
 def guard_publishing(membership: Membership, post: Post | None, status: str) -> None:
     """WordPress's refusal, before anything is saved (see the module docstring)."""
     subject = post if post is not None else Post(author=membership)
@@ -135,9 +139,9 @@ def guard_publishing(membership: Membership, post: Post | None, status: str) -> 
 def new_post(request: HttpRequest, blog_id: Any, username: Any, password: Any, content: Any) -> str:
     user = sign_in(request, username, password)
     blog, membership = lookup.blog_of_member(user, as_int(blog_id, "blog_id"))
-    data = apply_content(structs.new_input(blog), as_struct(content, "content"), blog, user)
+    data = apply_content(structs.new_request(blog), as_struct(content, "content"), blog, user)
     guard_publishing(membership, None, data.status)
-    return str(save_post(blog=blog, by=user, data=data).pk)
+    return str(save_requested_post(blog=blog, by=user, request=data).pk)
 
 
 @method("wp.editPost")
@@ -147,10 +151,10 @@ def edit_post(
     user = sign_in(request, username, password)
     post = lookup.post_of_member(user, as_int(post_id, "post_id"), for_edit=True)
     data = apply_content(
-        structs.input_from_post(post), as_struct(content, "content"), post.blog, user
+        structs.request_from_post(post), as_struct(content, "content"), post.blog, user
     )
     guard_publishing(lookup.blog_of_member(user, post.blog_id)[1], post, data.status)
-    save_post(blog=post.blog, by=user, data=data, post=post)
+    save_requested_post(blog=post.blog, by=user, request=data, post=post)
     return True
 
 

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from chaikhana.blogs.actions import PostInput
+from chaikhana.blogs.actions import PostContent, PostRequest
 from chaikhana.blogs.models import Category, Membership, Post
 from chaikhana.blogs.models.post import MAX_BODY_CHARS
 from chaikhana.blogs.roles import PUBLISHES
@@ -76,15 +76,13 @@ class AutosaveForm(TextFields):
         self.fields["kind"].required = False
         self.fields["language"].required = False
 
-    def to_input(self, *, blog_language: str, untitled: str) -> PostInput:
+    def to_content(self, *, blog_language: str, untitled: str) -> PostContent:
         data = self.cleaned_data
-        return PostInput(
+        return PostContent(
             title=data["title"] or untitled,
             body_source=data["body_source"],
             excerpt=data["excerpt"],
             language=data["language"] or blog_language,
-            kind=data["kind"] or Post.Kind.POST,
-            status=Post.Status.DRAFT,
         )
 
 
@@ -135,9 +133,9 @@ class PostForm(TextFields):
             self.add_error("published_at", _("Choose a publish time in the future."))
         return data
 
-    def to_input(self) -> PostInput:
+    def to_request(self) -> PostRequest:
         data = self.cleaned_data
-        return PostInput(
+        return PostRequest(
             title=data["title"],
             body_source=data["body_source"],
             excerpt=data["excerpt"],

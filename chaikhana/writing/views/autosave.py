@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chaikhana.blogs.access import access_blog_as_member, access_post
-from chaikhana.blogs.actions import autosave_post, save_post
+from chaikhana.blogs.actions import autosave_post, create_post
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError
 from chaikhana.writing.forms.posts import AutosaveForm
@@ -60,8 +60,8 @@ def post_autosave(request: AuthedRequest, blog: str, post_id: int) -> HttpRespon
     form = AutosaveForm(request.POST)
     if not form.is_valid():
         return _invalid(form)
-    data = form.to_input(blog_language=the_blog.language, untitled=post.title)
-    revision = autosave_post(post=post, by=request.user, data=data)
+    content = form.to_content(blog_language=the_blog.language, untitled=post.title)
+    revision = autosave_post(post=post, by=request.user, content=content)
     return JsonResponse({"saved_at": timezone.localtime(revision.created_at).isoformat()})
 
 
@@ -72,8 +72,9 @@ def post_autosave_new(request: AuthedRequest, blog: str) -> HttpResponse:
     form = AutosaveForm(request.POST)
     if not form.is_valid():
         return _invalid(form)
-    data = form.to_input(blog_language=the_blog.language, untitled=_("Untitled"))
-    post: Post = save_post(blog=the_blog, by=request.user, data=data)
+    content = form.to_content(blog_language=the_blog.language, untitled=_("Untitled"))
+    kind = form.cleaned_data["kind"] or Post.Kind.POST
+    post = create_post(blog=the_blog, by=request.user, content=content, kind=kind)
     urls = {"blog": the_blog.name, "post_id": post.pk}
     return JsonResponse(
         {

@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 
 from chaikhana.blogs import permissions
 from chaikhana.blogs.access import access_blog_as_member, access_post
-from chaikhana.blogs.actions import save_post
-from chaikhana.blogs.actions.posts import EditConflict
+from chaikhana.blogs.actions import EditConflict, save_requested_post
 from chaikhana.blogs.models import Blog, Category, Membership, Post
 from chaikhana.blogs.models.post import MAX_BODY_CHARS
 from chaikhana.core.errors import ActionError
@@ -73,10 +72,10 @@ class Editor:
         if not form.is_valid():
             return self.render(form)
         try:
-            saved = save_post(
+            saved = save_requested_post(
                 blog=self.blog,
                 by=self.request.user,
-                data=form.to_input(),
+                request=form.to_request(),
                 post=self.post,
                 base_version=form.cleaned_data["base_version"],
             )

@@ -19,7 +19,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from chaikhana.blogs.actions import PostInput
+from chaikhana.blogs.actions import PostRequest
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.porting.api.micropub.errors import invalid
 from chaikhana.porting.api.micropub.photos import fetch_photo
@@ -100,11 +100,11 @@ def title_for(name: list[Any], html: str) -> str:
     return Truncator(text).words(TITLE_WORDS, truncate="…")[:200] or _("Note")
 
 
-def new_input(
+def new_request(
     blog: Blog, properties: dict[str, list[Any]], commands: dict[str, list[Any]], photos: str
-) -> PostInput:
+) -> PostRequest:
     body = content_html(properties.get("content", [])) + photos
-    return PostInput(
+    return PostRequest(
         title=title_for(properties.get("name", []), body),
         body_source=body,
         body_format=Post.Format.HTML,

@@ -1,4 +1,4 @@
-"""Micropub §3.4.4 updates (JSON only): replace, add and delete, applied to a PostInput."""
+"""Micropub §3.4.4 updates (JSON only): replace, add and delete, applied to a PostRequest."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from chaikhana.blogs.actions import PostInput
+from chaikhana.blogs.actions import PostRequest
 from chaikhana.porting.api.micropub import entries
 from chaikhana.porting.api.micropub.errors import invalid
 
@@ -18,7 +18,7 @@ def _values_map(operation: Any, name: str) -> dict[str, list[Any]]:
     return operation
 
 
-def _replace(data: PostInput, name: str, values: list[Any]) -> None:
+def _replace(data: PostRequest, name: str, values: list[Any]) -> None:
     if name == "content":
         data.body_source = entries.content_html(values)
         data.body_format = "html"
@@ -33,7 +33,7 @@ def _replace(data: PostInput, name: str, values: list[Any]) -> None:
     # Other properties are not stored (see entries), so replacing them changes nothing.
 
 
-def _delete_property(data: PostInput, name: str) -> None:
+def _delete_property(data: PostRequest, name: str) -> None:
     if name == "category":
         data.tag_names = []
     elif name == "content":
@@ -42,7 +42,7 @@ def _delete_property(data: PostInput, name: str) -> None:
         data.published_at = None
 
 
-def apply_update(data: PostInput, update: dict[str, Any]) -> PostInput:
+def apply_update(data: PostRequest, update: dict[str, Any]) -> PostRequest:
     if not update:
         raise invalid(_("An update needs replace, add or delete."))
     for name, values in _values_map(update.get("replace", {}), "replace").items():

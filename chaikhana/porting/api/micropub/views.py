@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from chaikhana.accounts.models import User
-from chaikhana.blogs.actions import delete_post, save_post
+from chaikhana.blogs.actions import delete_post, save_requested_post
 from chaikhana.blogs.models import Blog, Membership, Post
 from chaikhana.core.errors import ActionError
 from chaikhana.linkbacks.targets import post_address
@@ -103,15 +103,15 @@ def _create(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpRespon
         _store(request, user, blog),
         _keep(request),
     )
-    data = entries.new_input(blog, mp.properties, mp.commands, photos_html)
-    return _created(request, save_post(blog=blog, by=user, data=data))
+    data = entries.new_request(blog, mp.properties, mp.commands, photos_html)
+    return _created(request, save_requested_post(blog=blog, by=user, request=data))
 
 
 def _update(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpResponse:
     post = _post_at(user, mp.url)
-    data = apply_update(structs.input_from_post(post), mp.update)
+    data = apply_update(structs.request_from_post(post), mp.update)
     old_url = post.get_absolute_url()
-    post = save_post(blog=post.blog, by=user, data=data, post=post)
+    post = save_requested_post(blog=post.blog, by=user, request=data, post=post)
     # §3.4.4: 204 when the URL is unchanged, 201 with the new Location when it moved.
     return (
         HttpResponse(status=204) if post.get_absolute_url() == old_url else _created(request, post)

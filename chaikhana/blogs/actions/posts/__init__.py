@@ -1,0 +1,68 @@
+"""The one write path for posts and pages: every other app creates and changes them here.
+
+One action per use case (create, edit, publish, schedule, …); the portal's desk has its own
+``*_editorial_post`` entry points for the portal blog, which members can never write.
+"""
+
+from chaikhana.blogs.actions.posts.content import RESERVED_SLUGS, PostContent
+from chaikhana.blogs.actions.posts.deleting import delete_post
+from chaikhana.blogs.actions.posts.imports import ImportedPost, import_posts, reimport_post
+from chaikhana.blogs.actions.posts.requested import (
+    PostRequest,
+    apply_requested_status,
+    save_requested_post,
+)
+from chaikhana.blogs.actions.posts.status import (
+    make_post_private,
+    publish_due_posts,
+    publish_editorial_post,
+    publish_post,
+    schedule_editorial_post,
+    schedule_post,
+    submit_post_for_review,
+    unpublish_post,
+    unschedule_editorial_post,
+    unschedule_post,
+    withdraw_editorial_post,
+)
+from chaikhana.blogs.actions.posts.writers import EditorialBlogRefused
+from chaikhana.blogs.actions.posts.writing import (
+    EditConflict,
+    autosave_post,
+    create_editorial_post,
+    create_post,
+    edit_editorial_post,
+    edit_post,
+    restore_revision,
+)
+
+__all__ = [
+    "RESERVED_SLUGS",
+    "EditConflict",
+    "EditorialBlogRefused",
+    "ImportedPost",
+    "PostContent",
+    "PostRequest",
+    "apply_requested_status",
+    "autosave_post",
+    "create_editorial_post",
+    "create_post",
+    "delete_post",
+    "edit_editorial_post",
+    "edit_post",
+    "import_posts",
+    "make_post_private",
+    "publish_due_posts",
+    "publish_editorial_post",
+    "publish_post",
+    "reimport_post",
+    "restore_revision",
+    "save_requested_post",
+    "schedule_editorial_post",
+    "schedule_post",
+    "submit_post_for_review",
+    "unpublish_post",
+    "unschedule_editorial_post",
+    "unschedule_post",
+    "withdraw_editorial_post",
+]
