@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 
 from chaikhana.accounts.app_passwords import create_app_password
 from chaikhana.accounts.tests.twofactor_helpers import code_for, enrol
-from chaikhana.blogs.actions.posts import PostInput, save_post
+from chaikhana.blogs.actions.posts import PostRequest, save_requested_post
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.models import InviteCode
 from chaikhana.core.testing.factories import (
@@ -115,10 +115,10 @@ def build_site() -> Site:
         "## Где нет воды\n\n- южные кварталы;\n- микрорайон Анар.\n\n"
         "Ремонт обещают закончить **к пятнице**."
     )
-    post = save_post(
+    post = save_requested_post(
         blog=text_blog,
         by=blogger,
-        data=PostInput(
+        request=PostRequest(
             title="Вода в Оше: что известно",
             body_source=body,
             slug="voda",
@@ -127,11 +127,11 @@ def build_site() -> Site:
             tag_names=["вода", "ош"],
         ),
     )
-    post = save_post(
+    post = save_requested_post(
         blog=text_blog,
         by=blogger,
         post=post,
-        data=PostInput(
+        request=PostRequest(
             title="Вода в Оше: что известно",
             body_source=body + "\n\nОбновлено: машины с водой у школы № 5.",
             slug="voda",
@@ -140,10 +140,10 @@ def build_site() -> Site:
             tag_names=["вода", "ош"],
         ),
     )
-    page = save_post(
+    page = save_requested_post(
         blog=text_blog,
         by=blogger,
-        data=PostInput(
+        request=PostRequest(
             title="О нас",
             body_source="Мы пишем об Оше.",
             slug="o-nas",
@@ -171,10 +171,10 @@ def build_site() -> Site:
         uploaded_file=upload_file(image_bytes("JPEG", (800, 600)), "kol.jpg"),
         alt="Озеро Иссык-Куль на закате",
     )
-    photo_post = save_post(
+    photo_post = save_requested_post(
         blog=photo_blog,
         by=blogger,
-        data=PostInput(
+        request=PostRequest(
             title="Ысык-Көл",
             body_source=f"![Озеро Иссык-Куль на закате]({image.url})\n\nКечки көл.",
             slug="ysyk-kol",

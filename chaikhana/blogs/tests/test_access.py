@@ -15,7 +15,7 @@ from chaikhana.blogs.access import (
     access_public_post,
     dashboard_posts,
 )
-from chaikhana.blogs.actions import PostInput, save_post
+from chaikhana.blogs.actions import PostRequest, save_requested_post
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.blogs.roles import Role
 from chaikhana.core.testing.factories import (
@@ -76,19 +76,19 @@ class AccessPublicPostTests:
             access_public_post(None, blog, None, other.slug)
 
     def test_moved_when_reader_opens_an_old_slug(self, blog, user):
-        data = PostInput(title="Old", status=Post.Status.PUBLISHED)
-        post = save_post(blog=blog, by=user, data=data)
+        data = PostRequest(title="Old", status=Post.Status.PUBLISHED)
+        post = save_requested_post(blog=blog, by=user, request=data)
         data.slug = "new"
-        save_post(blog=blog, by=user, post=post, data=data)
+        save_requested_post(blog=blog, by=user, post=post, request=data)
         with pytest.raises(MovedPost) as moved:
             access_public_post(None, blog, None, "old")
         assert moved.value.post.slug == "new"
 
     def test_old_slug_not_found_when_post_went_back_to_draft(self, blog, user):
-        data = PostInput(title="Old", status=Post.Status.PUBLISHED)
-        post = save_post(blog=blog, by=user, data=data)
+        data = PostRequest(title="Old", status=Post.Status.PUBLISHED)
+        post = save_requested_post(blog=blog, by=user, request=data)
         data.slug, data.status = "new", Post.Status.DRAFT
-        save_post(blog=blog, by=user, post=post, data=data)
+        save_requested_post(blog=blog, by=user, post=post, request=data)
         with pytest.raises(Http404):
             access_public_post(None, blog, None, "old")
 

@@ -7,14 +7,15 @@ from django_tasks.signals import task_finished
 
 from chaikhana.blogs import signals
 from chaikhana.blogs.actions import (
-    PostInput,
+    EditConflict,
+    PostContent,
+    PostRequest,
     autosave_post,
     delete_post,
     publish_due_posts,
     restore_revision,
-    save_post,
+    save_requested_post,
 )
-from chaikhana.blogs.actions.posts import EditConflict
 from chaikhana.blogs.models import Post, Revision, SlugRedirect
 from chaikhana.blogs.roles import Role
 from chaikhana.blogs.tasks import publish_due_posts_task
@@ -72,12 +73,14 @@ def published_ids():
 
 
 def draft(blog, user, **fields):
-    return save_post(blog=blog, by=user, data=PostInput(**({"title": "Draft"} | fields)))
+    return save_requested_post(
+        blog=blog, by=user, request=PostRequest(**({"title": "Draft"} | fields))
+    )
 
 
 def publish(blog, user, **fields):
-    data = PostInput(**({"title": "Published", "status": Post.Status.PUBLISHED} | fields))
-    return save_post(blog=blog, by=user, data=data)
+    data = PostRequest(**({"title": "Published", "status": Post.Status.PUBLISHED} | fields))
+    return save_requested_post(blog=blog, by=user, request=data)
 
 
 def edit(post, user, **changes):
@@ -88,8 +91,8 @@ def edit(post, user, **changes):
         "status": post.status,
         "published_at": post.published_at,
     }
-    data = PostInput(**(values | changes))
-    return save_post(blog=post.blog, by=user, post=post, data=data)
+    data = PostRequest(**(values | changes))
+    return save_requested_post(blog=post.blog, by=user, post=post, request=data)
 
 
 class SavePostSlugTests:
@@ -212,20 +215,20 @@ class SavePostRevisionTests:
 
     def test_stale_base_version_raises_conflict_and_keeps_both_texts(self, blog, user):
         post = draft(blog, user, title="T", body_source="first")
-        save_post(
+        save_requested_post(
             blog=blog,
             by=user,
             post=post,
             base_version=1,
-            data=PostInput(title="T", body_source="theirs"),
+            request=PostRequest(title="T", body_source="theirs"),
         )
         with pytest.raises(EditConflict):
-            save_post(
+            save_requested_post(
                 blog=blog,
                 by=user,
                 post=post,
                 base_version=1,
-                data=PostInput(title="T", body_source="mine"),
+                request=PostRequest(title="T", body_source="mine"),
             )
         post.refresh_from_db()
         assert post.body_source == "theirs"
@@ -282,22 +285,22 @@ class AutosavePostTests:
     def test_post_unchanged_when_autosaved(self, blog, user):
         post = publish(blog, user, title="Live", body_source="live text")
         before = Post.objects.values().get(pk=post.pk)
-        autosave_post(post=post, by=user, data=PostInput(title="Typing", body_source="half"))
+        autosave_post(post=post, by=user, content=PostContent(title="Typing", body_source="half"))
         assert Post.objects.values().get(pk=post.pk) == before
 
     def test_reuses_one_revision_when_autosaved_twice(self, blog, user):
         post = draft(blog, user)
-        first = autosave_post(post=post, by=user, data=PostInput(title="T", body_source="a"))
-        second = autosave_post(post=post, by=user, data=PostInput(title="T", body_source="ab"))
+        first = autosave_post(post=post, by=user, content=PostContent(title="T", body_source="a"))
+        second = autosave_post(post=post, by=user, content=PostContent(title="T", body_source="ab"))
         autosaves = post.revisions.filter(kind=Revision.Kind.AUTOSAVE)
         assert first.pk == second.pk
         assert list(autosaves.values_list("body_source", flat=True)) == ["ab"]
 
     def test_starts_new_autosave_when_post_was_saved_since(self, blog, user):
         post = draft(blog, user)
-        autosave_post(post=post, by=user, data=PostInput(title="T", body_source="a"))
+        autosave_post(post=post, by=user, content=PostContent(title="T", body_source="a"))
         post = edit(post, user, body_source="saved")
-        autosave_post(post=post, by=user, data=PostInput(title="T", body_source="after"))
+        autosave_post(post=post, by=user, content=PostContent(title="T", body_source="after"))
         kinds = list(post.revisions.order_by("id").values_list("kind", "body_source"))
         assert kinds == [
             (Revision.Kind.SAVE, ""),
@@ -310,7 +313,7 @@ class AutosavePostTests:
         post = draft(blog, user)
         author = MembershipFactory(blog=blog, role=Role.AUTHOR).user
         with pytest.raises(PermissionDenied):
-            autosave_post(post=post, by=author, data=PostInput(title="Mine now"))
+            autosave_post(post=post, by=author, content=PostContent(title="Mine now"))
         assert post.revisions.count() == 1
 
 

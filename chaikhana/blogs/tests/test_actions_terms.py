@@ -2,10 +2,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from chaikhana.blogs.actions import (
-    PostInput,
+    PostRequest,
     create_category,
     delete_category,
-    save_post,
+    save_requested_post,
     update_category,
 )
 from chaikhana.blogs.models import Category, Tag
@@ -108,12 +108,14 @@ class DeleteCategoryTests:
 
 class TagsFromNamesTests:
     def test_same_tag_reused_when_names_differ_only_in_case_and_spaces(self, blog, user):
-        post = save_post(
+        post = save_requested_post(
             blog=blog,
             by=user,
-            data=PostInput(title="T", tag_names=["Бишкек", "  бишкек ", "Ош", ""]),
+            request=PostRequest(title="T", tag_names=["Бишкек", "  бишкек ", "Ош", ""]),
         )
         assert sorted(post.tags.values_list("slug", flat=True)) == ["bishkek", "osh"]
-        again = save_post(blog=blog, by=user, data=PostInput(title="U", tag_names=["БИШКЕК"]))
+        again = save_requested_post(
+            blog=blog, by=user, request=PostRequest(title="U", tag_names=["БИШКЕК"])
+        )
         assert list(again.tags.all()) == [Tag.objects.get(slug="bishkek")]
         assert Tag.objects.count() == 2

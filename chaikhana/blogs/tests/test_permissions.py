@@ -17,11 +17,11 @@ from django.http import Http404
 
 from chaikhana.blogs.access import access_blog, access_post, access_public_post
 from chaikhana.blogs.actions import (
-    PostInput,
+    PostRequest,
     add_member,
     create_category,
     delete_post,
-    save_post,
+    save_requested_post,
     update_blog,
 )
 from chaikhana.blogs.models import Blog, Category, Membership, Post, Revision, SlugRedirect
@@ -122,7 +122,7 @@ def database_state() -> dict[str, list[dict]]:
     }
 
 
-def as_input(post: Post, **changes: object) -> PostInput:
+def as_input(post: Post, **changes: object) -> PostRequest:
     values: dict = dict(
         title=post.title,
         body_source=post.body_source,
@@ -131,7 +131,7 @@ def as_input(post: Post, **changes: object) -> PostInput:
         published_at=post.published_at,
         kind=post.kind,
     )
-    return PostInput(**(values | changes))
+    return PostRequest(**(values | changes))
 
 
 # --- Reading -------------------------------------------------------------------------------
@@ -208,7 +208,9 @@ class ReadingPermissionTests:
 
 def _edit(scene: Scene, post: Post) -> None:
     post = access_post(scene.actor, scene.blog, post.pk, for_edit=True)
-    save_post(blog=scene.blog, by=scene.actor, post=post, data=as_input(post, title="Edited"))
+    save_requested_post(
+        blog=scene.blog, by=scene.actor, post=post, request=as_input(post, title="Edited")
+    )
     post.refresh_from_db()
     assert post.title == "Edited"
 
@@ -216,15 +218,18 @@ def _edit(scene: Scene, post: Post) -> None:
 def _publish(scene: Scene, post: Post) -> None:
     post = access_post(scene.actor, scene.blog, post.pk, for_edit=True)
     data = as_input(post, status=Post.Status.PUBLISHED, published_at=None)
-    save_post(blog=scene.blog, by=scene.actor, post=post, data=data)
+    save_requested_post(blog=scene.blog, by=scene.actor, post=post, request=data)
     post.refresh_from_db()
     assert post.is_public
 
 
 def _submit(scene: Scene, post: Post) -> None:
     post = access_post(scene.actor, scene.blog, post.pk, for_edit=True)
-    save_post(
-        blog=scene.blog, by=scene.actor, post=post, data=as_input(post, status=Post.Status.PENDING)
+    save_requested_post(
+        blog=scene.blog,
+        by=scene.actor,
+        post=post,
+        request=as_input(post, status=Post.Status.PENDING),
     )
     post.refresh_from_db()
     assert post.status == Post.Status.PENDING
@@ -237,13 +242,13 @@ def _delete(scene: Scene, post: Post) -> None:
 
 
 def create_post(scene: Scene) -> None:
-    post = save_post(blog=scene.blog, by=scene.actor, data=PostInput(title="New"))
+    post = save_requested_post(blog=scene.blog, by=scene.actor, request=PostRequest(title="New"))
     assert post.author == scene.membership
 
 
 def create_page(scene: Scene) -> None:
-    post = save_post(
-        blog=scene.blog, by=scene.actor, data=PostInput(title="About", kind=Post.Kind.PAGE)
+    post = save_requested_post(
+        blog=scene.blog, by=scene.actor, request=PostRequest(title="About", kind=Post.Kind.PAGE)
     )
     assert Post.objects.pages().get() == post
 
@@ -327,17 +332,17 @@ def test_tables_cover_every_role_and_action():
 # --- The actions alone: a view that forgot its access check still cannot do harm ------------
 
 ACTIONS_ALONE = {
-    "edit own post after published": lambda s, p: save_post(
-        blog=s.blog, by=s.actor, post=p, data=as_input(p, title="Edited")
+    "edit own post after published": lambda s, p: save_requested_post(
+        blog=s.blog, by=s.actor, post=p, request=as_input(p, title="Edited")
     ),
-    "edit others' post": lambda s, p: save_post(
-        blog=s.blog, by=s.actor, post=p, data=as_input(p, title="Edited")
+    "edit others' post": lambda s, p: save_requested_post(
+        blog=s.blog, by=s.actor, post=p, request=as_input(p, title="Edited")
     ),
-    "publish own draft": lambda s, p: save_post(
-        blog=s.blog, by=s.actor, post=p, data=as_input(p, status=Post.Status.PUBLISHED)
+    "publish own draft": lambda s, p: save_requested_post(
+        blog=s.blog, by=s.actor, post=p, request=as_input(p, status=Post.Status.PUBLISHED)
     ),
-    "publish others' pending post": lambda s, p: save_post(
-        blog=s.blog, by=s.actor, post=p, data=as_input(p, status=Post.Status.PUBLISHED)
+    "publish others' pending post": lambda s, p: save_requested_post(
+        blog=s.blog, by=s.actor, post=p, request=as_input(p, status=Post.Status.PUBLISHED)
     ),
     "delete own published post": lambda s, p: delete_post(post=p, by=s.actor),
     "delete others' post": lambda s, p: delete_post(post=p, by=s.actor),

@@ -5,7 +5,7 @@ from xmlrpc.client import dumps, loads
 
 import pytest
 
-from chaikhana.blogs.actions import PostInput, save_post
+from chaikhana.blogs.actions import PostRequest, save_requested_post
 from chaikhana.linkbacks.models import OutgoingLink
 
 OK = dumps(("Thanks!",), methodresponse=True).encode()
@@ -23,9 +23,9 @@ def site(remote):
 
 
 def publish(blog, user, run_tasks, body, post=None, status="published"):
-    data = PostInput(title="Чайхана", body_source=body, status=status, slug="chaikhana")
+    data = PostRequest(title="Чайхана", body_source=body, status=status, slug="chaikhana")
     with run_tasks():
-        return save_post(blog=blog, by=user, data=data, post=post)
+        return save_requested_post(blog=blog, by=user, request=data, post=post)
 
 
 def sent(site, path):

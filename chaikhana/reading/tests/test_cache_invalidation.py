@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.blogs import signals
-from chaikhana.blogs.actions import PostInput, delete_post, save_post, update_blog
+from chaikhana.blogs.actions import PostRequest, delete_post, save_requested_post, update_blog
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.testing.factories import BlogFactory, PostFactory
 from chaikhana.reading.cache import invalidate_post
@@ -14,7 +14,7 @@ from chaikhana.reading.tests.cache_helpers import served_from_cache, warm, witho
 
 
 def edit(post: Post, user, title: str) -> Post:
-    data = PostInput(
+    data = PostRequest(
         title=title,
         body_source=post.body_source,
         slug=post.slug,
@@ -22,7 +22,7 @@ def edit(post: Post, user, title: str) -> Post:
         status=post.status,
         published_at=post.published_at,
     )
-    return save_post(blog=post.blog, by=user, data=data, post=post)
+    return save_requested_post(blog=post.blog, by=user, request=data, post=post)
 
 
 @pytest.fixture
@@ -71,8 +71,10 @@ class StalePageTests:
         warm(client, blog.get_absolute_url())
         warm(client, "/feed/")
         with commit():
-            save_post(
-                blog=blog, by=user, data=PostInput(title="Свежий", status=Post.Status.PUBLISHED)
+            save_requested_post(
+                blog=blog,
+                by=user,
+                request=PostRequest(title="Свежий", status=Post.Status.PUBLISHED),
             )
         assert "Свежий" in client.get(blog.get_absolute_url()).content.decode()
         assert "Свежий" in client.get("/feed/").content.decode()
@@ -159,7 +161,9 @@ class ExactInvalidationTests:
         blog = BlogFactory(owner=user, visibility=Blog.Visibility.UNLISTED)
         warm(client, "/")
         with commit():
-            save_post(blog=blog, by=user, data=PostInput(title="Тихо", status="published"))
+            save_requested_post(
+                blog=blog, by=user, request=PostRequest(title="Тихо", status="published")
+            )
         assert served_from_cache(client, "/")
 
 

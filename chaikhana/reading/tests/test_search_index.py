@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from chaikhana.blogs.actions.blogs import delete_blog, update_blog
-from chaikhana.blogs.actions.posts import PostInput, delete_post, save_post
+from chaikhana.blogs.actions.posts import PostRequest, delete_post, save_requested_post
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.testing.factories import PostFactory
 from chaikhana.reading.search.actions import index_post
@@ -34,14 +34,14 @@ def found(client, query: str, blog: Blog | None = None) -> list[str]:
 
 
 def publish(committed, blog, user, **fields) -> Post:
-    data = PostInput(**({"title": "Горы", "status": Post.Status.PUBLISHED} | fields))
-    return committed(save_post, blog=blog, by=user, data=data)
+    data = PostRequest(**({"title": "Горы", "status": Post.Status.PUBLISHED} | fields))
+    return committed(save_requested_post, blog=blog, by=user, request=data)
 
 
 def edit(committed, post, user, **changes) -> Post:
     values = {"title": post.title, "body_source": post.body_source, "status": post.status}
-    data = PostInput(**(values | {"slug": post.slug} | changes))
-    return committed(save_post, blog=post.blog, by=user, post=post, data=data)
+    data = PostRequest(**(values | {"slug": post.slug} | changes))
+    return committed(save_requested_post, blog=post.blog, by=user, post=post, request=data)
 
 
 class IndexMaintenanceTests:

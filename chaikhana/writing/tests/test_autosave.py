@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from chaikhana.blogs.actions import PostInput, save_post
+from chaikhana.blogs.actions import PostRequest, save_requested_post
 from chaikhana.blogs.models import Post, Revision
 from chaikhana.blogs.roles import Role
 from chaikhana.core.testing.factories import BlogFactory, PostFactory
@@ -20,7 +20,9 @@ def autosave_new_url(blog):
 
 class AutosaveExistingPostTests:
     def test_keeps_the_text_as_an_autosave_and_answers_with_the_time(self, user, blog):
-        post = save_post(blog=blog, by=user, data=PostInput(title="T", body_source="saved"))
+        post = save_requested_post(
+            blog=blog, by=user, request=PostRequest(title="T", body_source="saved")
+        )
         response = client_for(user).post(autosave_url(post), post_data(body_source="typing…"))
         assert response.status_code == 200
         assert "saved_at" in response.json()
@@ -30,7 +32,7 @@ class AutosaveExistingPostTests:
         assert post.body_source == "saved"
 
     def test_repeated_autosaves_update_one_revision(self, user, blog):
-        post = save_post(blog=blog, by=user, data=PostInput(title="T"))
+        post = save_requested_post(blog=blog, by=user, request=PostRequest(title="T"))
         client = client_for(user)
         client.post(autosave_url(post), post_data(body_source="one"))
         client.post(autosave_url(post), post_data(body_source="two"))

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from chaikhana.blogs.actions import PostInput, autosave_post, save_post
+from chaikhana.blogs.actions import PostContent, PostRequest, autosave_post, save_requested_post
 from chaikhana.blogs.models import Post, Revision
 from chaikhana.blogs.roles import Role
 from chaikhana.core.testing.factories import BlogFactory, CategoryFactory, PostFactory
@@ -156,7 +156,9 @@ class EditorBadInputTests:
 
 class EditConflictTests:
     def test_second_editor_sees_conflict_and_both_versions_are_kept(self, user, blog):
-        post = save_post(blog=blog, by=user, data=PostInput(title="T", body_source="original"))
+        post = save_requested_post(
+            blog=blog, by=user, request=PostRequest(title="T", body_source="original")
+        )
         editor = member(blog, Role.EDITOR).user
         first, second = client_for(user), client_for(editor)
         # Both opened the editor at version 1; the owner saves first.
@@ -175,8 +177,12 @@ class EditConflictTests:
         assert kept.body_source == "editor's text"
 
     def test_saving_again_after_seeing_the_conflict_succeeds(self, user, blog):
-        post = save_post(blog=blog, by=user, data=PostInput(title="T", body_source="original"))
-        save_post(blog=blog, by=user, post=post, data=PostInput(title="T", body_source="other"))
+        post = save_requested_post(
+            blog=blog, by=user, request=PostRequest(title="T", body_source="original")
+        )
+        save_requested_post(
+            blog=blog, by=user, post=post, request=PostRequest(title="T", body_source="other")
+        )
         client = client_for(user)
         response = client.post(edit_url(post), post_data(body_source="mine", base_version=1))
         again = response.context["form"]["base_version"].value()
@@ -204,17 +210,25 @@ class PreviewTests:
 
 class AutosaveNoticeTests:
     def test_editor_offers_a_newer_autosave(self, user, blog):
-        post = save_post(blog=blog, by=user, data=PostInput(title="T", body_source="saved"))
-        revision = autosave_post(post=post, by=user, data=PostInput(title="T", body_source="more"))
+        post = save_requested_post(
+            blog=blog, by=user, request=PostRequest(title="T", body_source="saved")
+        )
+        revision = autosave_post(
+            post=post, by=user, content=PostContent(title="T", body_source="more")
+        )
         page = client_for(user).get(edit_url(post)).content.decode()
         assert "You have newer unsaved text" in page
         assert reverse("writing:revision_diff", args=[blog.name, post.pk, revision.pk]) in page
         assert reverse("writing:revision_restore", args=[blog.name, post.pk, revision.pk]) in page
 
     def test_no_notice_when_the_post_was_saved_after_the_autosave(self, user, blog):
-        post = save_post(blog=blog, by=user, data=PostInput(title="T", body_source="saved"))
-        autosave_post(post=post, by=user, data=PostInput(title="T", body_source="more"))
-        save_post(blog=blog, by=user, post=post, data=PostInput(title="T", body_source="final"))
+        post = save_requested_post(
+            blog=blog, by=user, request=PostRequest(title="T", body_source="saved")
+        )
+        autosave_post(post=post, by=user, content=PostContent(title="T", body_source="more"))
+        save_requested_post(
+            blog=blog, by=user, post=post, request=PostRequest(title="T", body_source="final")
+        )
         page = client_for(user).get(edit_url(post)).content.decode()
         assert "You have newer unsaved text" not in page
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from chaikhana.blogs.actions import PostInput, save_post
+from chaikhana.blogs.actions import PostRequest, save_requested_post
 from chaikhana.blogs.models import Revision
 from chaikhana.blogs.roles import Role
 from chaikhana.writing.tests.helpers import client_for, member
@@ -11,9 +11,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def post(blog, user):
-    post = save_post(blog=blog, by=user, data=PostInput(title="T", body_source="one\ntwo\nthree"))
-    return save_post(
-        blog=blog, by=user, post=post, data=PostInput(title="T", body_source="one\n2\nthree")
+    post = save_requested_post(
+        blog=blog, by=user, request=PostRequest(title="T", body_source="one\ntwo\nthree")
+    )
+    return save_requested_post(
+        blog=blog, by=user, post=post, request=PostRequest(title="T", body_source="one\n2\nthree")
     )
 
 
@@ -49,7 +51,7 @@ class RevisionDiffTests:
         assert "<span>one</span>" in page
 
     def test_revision_of_another_post_is_not_found(self, user, blog, post):
-        other = save_post(blog=blog, by=user, data=PostInput(title="Other"))
+        other = save_requested_post(blog=blog, by=user, request=PostRequest(title="Other"))
         revision = other.revisions.first()
         url = reverse("writing:revision_diff", args=[blog.name, post.pk, revision.pk])
         assert client_for(user).get(url).status_code == 404

@@ -23,7 +23,12 @@ from chaikhana.blogs.actions.posts.status import (
     submit_post_for_review,
     unpublish_post,
 )
-from chaikhana.blogs.actions.posts.writing import create_post, edit_post
+from chaikhana.blogs.actions.posts.writing import (
+    EditConflict,
+    create_post,
+    edit_post,
+    keep_conflicting_text,
+)
 from chaikhana.blogs.models import Blog, Category, Post
 
 Status = Post.Status
@@ -105,16 +110,21 @@ def save_requested_post(
     post: Post | None = None,
     base_version: int | None = None,
 ) -> Post:
-    """Create (post None) or edit, then move to the requested status.
+    """Create (post None) or edit, then move to the requested status, all or nothing.
 
-    A new post's two steps share one transaction, so a refused status leaves no stray draft.
-    An edit's do not: edit_post must commit the text it keeps from an edit conflict.
+    On an edit conflict the text is kept as a revision after the rollback, as edit_post does.
     """
-    if post is None:
+    content = request.content()
+    try:
         with transaction.atomic():
-            post = create_post(blog=blog, by=by, content=request.content(), kind=request.kind)
+            if post is None:
+                post = create_post(blog=blog, by=by, content=content, kind=request.kind)
+            else:
+                post = edit_post(post=post, by=by, content=content, base_version=base_version)
             return apply_requested_status(
                 post=post, by=by, status=request.status, at=request.published_at
             )
-    post = edit_post(post=post, by=by, content=request.content(), base_version=base_version)
-    return apply_requested_status(post=post, by=by, status=request.status, at=request.published_at)
+    except EditConflict as conflict:
+        # edit_post kept her text inside our transaction, which has just rolled back.
+        conflict.kept = keep_conflicting_text(conflict.current, by, content)
+        raise

@@ -82,7 +82,7 @@ def _edit(writer: Writer, post: Post, content: PostContent, base_version: int | 
         with transaction.atomic():
             return _save_edit(writer, post, content, base_version, Revision.Kind.SAVE)
     except EditConflict as conflict:
-        conflict.kept = _keep_conflicting_text(conflict.current, writer.user, content)
+        conflict.kept = keep_conflicting_text(conflict.current, writer.user, content)
         raise
 
 
@@ -104,7 +104,7 @@ def _save_edit(
     return post
 
 
-def _keep_conflicting_text(post: Post, by: User, content: PostContent) -> Revision:
+def keep_conflicting_text(post: Post, by: User, content: PostContent) -> Revision:
     """Store the losing side of an edit conflict so that nothing typed is lost."""
     with transaction.atomic():
         return Revision.objects.create(
