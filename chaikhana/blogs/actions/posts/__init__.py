@@ -13,6 +13,7 @@ from chaikhana.blogs.actions.posts.requested import (
     save_requested_post,
 )
 from chaikhana.blogs.actions.posts.status import (
+    date_draft,
     make_post_private,
     publish_due_posts,
     publish_editorial_post,
@@ -47,6 +48,7 @@ __all__ = [
     "autosave_post",
     "create_editorial_post",
     "create_post",
+    "date_draft",
     "delete_post",
     "edit_editorial_post",
     "edit_post",

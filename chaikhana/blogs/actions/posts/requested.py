@@ -17,6 +17,7 @@ from django.utils import timezone
 from chaikhana.accounts.models import User
 from chaikhana.blogs.actions.posts.content import PostContent
 from chaikhana.blogs.actions.posts.status import (
+    date_draft,
     make_post_private,
     publish_post,
     schedule_post,
@@ -93,12 +94,13 @@ def apply_requested_status(
         return schedule_post(post=post, by=by, at=at)
     if status == Status.PRIVATE:
         return make_post_private(post=post, by=by, at=at)
-    if status == post.status:
-        return post
-    if post.status != Status.DRAFT:
-        post = unpublish_post(post=post, by=by)
-    if status == Status.PENDING:
-        return submit_post_for_review(post=post, by=by)
+    if status != post.status:
+        if post.status != Status.DRAFT:
+            post = unpublish_post(post=post, by=by)
+        if status == Status.PENDING:
+            post = submit_post_for_review(post=post, by=by)
+    if at is not None and at != post.published_at:
+        post = date_draft(post=post, by=by, at=at)
     return post
 
 

@@ -152,6 +152,18 @@ def _to_draft(post: Post) -> Post:
     return _move(post, Status.DRAFT, kept)
 
 
+@transaction.atomic
+def date_draft(*, post: Post, by: User, at: datetime | None) -> Post:
+    """The date a draft will carry once published: an old text published backdated."""
+    post = lock(post)
+    member(post.blog, by).require_edit(post)
+    if post.status not in (Status.DRAFT, Status.PENDING):
+        raise InvalidTransition(_("Only an unpublished post can be dated this way."))
+    if post.published_at == at:
+        return post
+    return _move(post, post.status, at)
+
+
 def publish_due_posts() -> int:
     """Publish every scheduled post whose time has come; safe to run at any time, twice."""
     published = 0
