@@ -26,6 +26,8 @@ class BlogNameConverter:
 
 register_converter(BlogNameConverter, "blogname")
 
+handler403 = core_views.permission_denied
+
 urlpatterns = [
     path("", include("chaikhana.portal.urls")),
     path("blogs/", blog_views.directory, name="directory"),

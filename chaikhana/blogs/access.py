@@ -9,11 +9,24 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs import permissions
 from chaikhana.blogs.models import Blog, Category, Membership, Post, SlugRedirect, Tag
+from chaikhana.core.errors import RefusedWithWayOut
+
+
+class EditorialBlogRefused(RefusedWithWayOut):
+    """The portal's stories are written at the desk, not in the blog dashboard or an API."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("The portal's stories are edited and published at the editors' desk, not here."),
+            url=reverse("portal:desk"),
+            label=_("Open the editors' desk"),
+        )
 
 
 def membership_of(user: User | None, blog: Blog) -> Membership | None:
@@ -39,8 +52,13 @@ def access_blog(user: User | None, name: str) -> tuple[Blog, Membership | None]:
 
 
 def access_blog_as_member(user: User, name: str) -> tuple[Blog, Membership]:
-    """A blog *user* writes for; strangers get 404 for private blogs, 403 otherwise."""
+    """A blog *user* writes for; strangers get 404 for private blogs, 403 otherwise.
+
+    Nobody writes for an editorial blog (the portal) here: its stories go through the desk.
+    """
     blog, membership = access_blog(user, name)
+    if blog.is_editorial:
+        raise EditorialBlogRefused()
     if membership is None:
         raise PermissionDenied(_("You are not a member of this blog."))
     return blog, membership

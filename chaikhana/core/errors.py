@@ -1,5 +1,6 @@
 """Domain errors raised by actions: a translated message and, when it has one, the field."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.functional import Promise
 
 
@@ -14,3 +15,11 @@ class ActionError(Exception):
 
 class InvalidTransition(ActionError):
     """A state change that the object's current state does not allow."""
+
+
+class RefusedWithWayOut(PermissionDenied):
+    """A 403 that tells where the thing she wanted is done instead (the 403 page links it)."""
+
+    def __init__(self, message: str | Promise, *, url: str, label: str | Promise) -> None:
+        super().__init__(str(message))
+        self.way_out = (url, str(label))

@@ -1,8 +1,9 @@
-"""Operational endpoints."""
+"""Operational endpoints, and the 403 page."""
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django_tasks import default_task_backend
 
@@ -40,3 +41,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"status": "ok" if healthy else "failing", **results}, status=200 if healthy else 503
     )
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 403 page, plus a link when the refusal names where to go instead."""
+    context = {
+        "exception": str(exception) if exception.args else "",
+        "way_out": getattr(exception, "way_out", None),
+    }
+    return render(request, "403.html", context, status=403)

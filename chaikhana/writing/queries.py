@@ -12,7 +12,9 @@ LIST_FIELDS_DEFERRED = ("body_source", "body_html", "summary")
 
 
 def my_memberships(user: User) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("blog").order_by("blog__title")
+    # The portal's blog is written at the desk, never from the blog dashboard.
+    memberships = Membership.objects.filter(user=user, blog__is_editorial=False)
+    return memberships.select_related("blog").order_by("blog__title")
 
 
 def my_recent_posts(user: User, status: str | None) -> QuerySet[Post]:

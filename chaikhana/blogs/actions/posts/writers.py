@@ -10,24 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs import permissions
-from chaikhana.blogs.access import membership_of
+from chaikhana.blogs.access import EditorialBlogRefused, membership_of
 from chaikhana.blogs.models import Blog, Membership, Post
 from chaikhana.core.errors import ActionError
-
-
-class EditorialBlogRefused(PermissionDenied):
-    """The portal's stories are written at the desk, not in the blog dashboard or an API."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            _("The portal's stories are edited and published at the editors' desk: %(url)s")
-            % {"url": reverse("portal:desk")}
-        )
 
 
 @dataclass(frozen=True)
