@@ -1,4 +1,4 @@
-"""Staff pages: /network/…"""
+"""Staff pages: /network/… — one URL for each thing staff may do."""
 
 from django.urls import path
 
@@ -11,14 +11,16 @@ urlpatterns = [
     path("audit/", audit.audit_log, name="audit"),
     path("people/", people.people, name="people"),
     path("people/<int:pk>/", people.person, name="person"),
-    path(
-        "people/<int:pk>/<slug:verb>/",
-        people.person_act,
-        name="person_act",
-    ),
+    path("people/<int:pk>/suspend/", people.suspend, name="person_suspend"),
+    path("people/<int:pk>/restore/", people.restore, name="person_restore"),
+    path("people/<int:pk>/delete/", people.delete, name="person_delete"),
+    path("people/<int:pk>/quota/", people.set_quota, name="person_quota"),
+    path("people/<int:pk>/limit/", people.set_blog_limit, name="person_limit"),
     path("blogs/", blogs.blogs, name="blogs"),
     path("blogs/<int:pk>/", blogs.blog, name="blog"),
-    path("blogs/<int:pk>/<slug:verb>/", blogs.blog_act, name="blog_act"),
+    path("blogs/<int:pk>/suspend/", blogs.suspend, name="blog_suspend"),
+    path("blogs/<int:pk>/restore/", blogs.restore, name="blog_restore"),
+    path("blogs/<int:pk>/delete/", blogs.delete, name="blog_delete"),
     path("settings/", settings.edit_settings, name="settings"),
     path("invites/", settings.invites, name="invites"),
     path("invites/<int:pk>/revoke/", settings.revoke_invite, name="invite_revoke"),
