@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from chaikhana.network.views import audit, blogs, dashboard, people, settings
+from chaikhana.network.views import audit, blocklist, blogs, dashboard, people, settings
 
 app_name = "network"
 
@@ -21,6 +21,10 @@ urlpatterns = [
     path("blogs/<int:pk>/suspend/", blogs.suspend, name="blog_suspend"),
     path("blogs/<int:pk>/restore/", blogs.restore, name="blog_restore"),
     path("blogs/<int:pk>/delete/", blogs.delete, name="blog_delete"),
+    path("blocklist/", blocklist.blocklist, name="blocklist"),
+    path("blocklist/words/", blocklist.block_word, name="block_word"),
+    path("blocklist/domains/", blocklist.block_domain, name="block_domain"),
+    path("blocklist/<int:pk>/remove/", blocklist.unblock, name="unblock"),
     path("settings/", settings.edit_settings, name="settings"),
     path("invites/", settings.invites, name="invites"),
     path("invites/<int:pk>/revoke/", settings.revoke_invite, name="invite_revoke"),
