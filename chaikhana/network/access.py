@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from chaikhana.accounts.models import User
 from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.blogs.models import Blog
+from chaikhana.comments.spam.models import BlockedTerm
 from chaikhana.core.models import InviteCode
 
 
@@ -59,3 +60,11 @@ def access_invite(staff: User | Any, pk: int) -> InviteCode:
     if (invite := InviteCode.objects.filter(pk=pk).first()) is None:
         raise Http404(_("There is no such invite code."))
     return invite
+
+
+def access_blocked_term(staff: User | Any, pk: int) -> BlockedTerm:
+    """A blocklist entry, for staff; 404 when there is none (another staff member removed it)."""
+    access_staff(staff)
+    if (term := BlockedTerm.objects.filter(pk=pk).first()) is None:
+        raise Http404(_("This is no longer on the blocklist."))
+    return term

@@ -113,3 +113,21 @@ class InviteForm(forms.Form):
         help_text=_("Empty: never."),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
+
+
+class BlockWordForm(forms.Form):
+    word = forms.CharField(
+        label=_("Word or phrase"),
+        max_length=200,
+        error_messages={"required": _("Type the word or phrase to block.")},
+        help_text=_("Whole words, any case: blocking “loan” does not hold “loaned”."),
+    )
+
+
+class BlockDomainForm(forms.Form):
+    domain = forms.CharField(
+        label=_("Link domain"),
+        max_length=200,
+        error_messages={"required": _("Type the domain to block, such as example.com.")},
+        help_text=_("Its subdomains are blocked with it."),
+    )

@@ -16,6 +16,7 @@ Forms add the honeypot and the signed timing token with ``forms.spam_fields(now)
 Record what happened with ``actions.record_assessment(obj=..., verdict=..., score=...)``;
 a moderator's decision with ``actions.record_moderation(obj=..., text=document(...),
 is_spam=...)``, which trains (and on reversal untrains) the filter. Blocklists:
-``actions.add_blocked_word``, ``actions.add_blocked_domain``. Figures for the admin panel:
-``statistics.spam_statistics(since)``. Tunables: conf.py.
+``actions.add_blocked_word``, ``actions.add_blocked_domain``,
+``actions.remove_blocked_term`` (staff manage them at /network/blocklist/). Figures for
+the admin panel: ``statistics.spam_statistics(since)``. Tunables: conf.py.
 """

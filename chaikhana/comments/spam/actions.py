@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.comments.spam import learning
@@ -61,24 +63,50 @@ def seed_filter(*, now: datetime) -> int:
     return learnt
 
 
+# One label of a host name: letters (any script) or digits, hyphens inside (RFC 1123 §2.1).
+_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
+_MAX_TERM = 200  # BlockedTerm.value's column
+
+
 @transaction.atomic
 def add_blocked_word(*, word: str) -> BlockedTerm:
     """Block a word or phrase network-wide: comments containing it are held (or spam)."""
     value = normalise_phrase(word)
     if len(value) < 2:
         raise ActionError(_("A blocked word needs at least two letters."), field="word")
-    term, _created = BlockedTerm.objects.get_or_create(kind=BlockedTerm.Kind.WORD, value=value)
-    return term
+    if len(value) > _MAX_TERM:
+        raise ActionError(
+            _("A blocked word or phrase may be 200 characters at most."), field="word"
+        )
+    return _block(BlockedTerm.Kind.WORD, value, _("This word is already blocked."), field="word")
 
 
 @transaction.atomic
 def add_blocked_domain(*, domain: str) -> BlockedTerm:
     """Block a link domain (and its subdomains) network-wide: links to it are spam."""
     value = normalise_domain(domain)
-    if "." not in value:
+    labels = value.split(".")
+    if len(labels) < 2 or len(value) > _MAX_TERM or not all(map(_HOST_LABEL.fullmatch, labels)):
         raise ActionError(_("Enter a domain such as example.com."), field="domain")
-    term, _created = BlockedTerm.objects.get_or_create(kind=BlockedTerm.Kind.DOMAIN, value=value)
+    return _block(
+        BlockedTerm.Kind.DOMAIN, value, _("This domain is already blocked."), field="domain"
+    )
+
+
+def _block(kind: str, value: str, taken: str | Promise, *, field: str) -> BlockedTerm:
+    # get_or_create, not exists() then create(): two staff adding it at once get one row.
+    term, created = BlockedTerm.objects.get_or_create(kind=kind, value=value)
+    if not created:
+        raise ActionError(taken, field=field)
     return term
+
+
+@transaction.atomic
+def remove_blocked_term(*, term: BlockedTerm) -> None:
+    """Take a word or domain off the blocklist: new comments are no longer judged by it."""
+    deleted, _rows = BlockedTerm.objects.filter(pk=term.pk).delete()
+    if not deleted:
+        raise ActionError(_("This is no longer on the blocklist."))
 
 
 def record_assessment(*, obj: models.Model, verdict: str, score: float) -> SpamDecision:

@@ -97,6 +97,43 @@ class BlocklistActionTests:
         with pytest.raises(ActionError):
             actions.add_blocked_word(word=" x ")
 
+    @pytest.mark.parametrize(
+        "domain", ["bad pills.example", "-bad.example", "a..example", "bad!pills.example"]
+    )
+    def test_refuses_a_domain_when_it_is_not_a_host_name(self, db, domain):
+        with pytest.raises(ActionError, match=r"such as example\.com") as refused:
+            actions.add_blocked_domain(domain=domain)
+        assert refused.value.field == "domain"
+
+    def test_accepts_a_domain_when_it_is_in_cyrillic(self, db):
+        assert actions.add_blocked_domain(domain="Займы.РФ").value == "займы.рф"
+
+    def test_refuses_a_word_when_it_is_blocked_already_in_another_case(self, db):
+        actions.add_blocked_word(word="Казино")
+        with pytest.raises(ActionError, match="already blocked") as refused:
+            actions.add_blocked_word(word="  КАЗИНО ")
+        assert refused.value.field == "word"
+
+    def test_refuses_a_domain_when_it_is_blocked_already_with_www(self, db):
+        actions.add_blocked_domain(domain="bad-pills.example")
+        with pytest.raises(ActionError, match="already blocked"):
+            actions.add_blocked_domain(domain="https://www.bad-pills.example/")
+
+    def test_refuses_a_word_when_normalising_makes_it_too_long(self, db):
+        with pytest.raises(ActionError, match="200 characters"):
+            actions.add_blocked_word(word="\ufdfa" * 12)  # one character, 18 once normalised
+
+    def test_removed_word_no_longer_holds_a_comment(self, taught):
+        term = actions.add_blocked_word(word="школа")
+        actions.remove_blocked_term(term=term)
+        assert judge("Воду отключили, школа закрыта").verdict == "approve"
+
+    def test_refuses_to_remove_a_term_when_it_is_gone_already(self, db):
+        term = actions.add_blocked_word(word="школа")
+        actions.remove_blocked_term(term=term)
+        with pytest.raises(ActionError, match="no longer on the blocklist"):
+            actions.remove_blocked_term(term=term)
+
 
 class ModerationTests:
     def test_reversed_decision_moves_the_text_to_the_other_side(self, db):

@@ -1,6 +1,7 @@
 """Every write the network's staff make goes through these functions, each one audited."""
 
 from chaikhana.network.actions.audit import audit
+from chaikhana.network.actions.blocklist import block_domain, block_word, unblock_term
 from chaikhana.network.actions.blogs import delete_blog, restore_blog, suspend_blog
 from chaikhana.network.actions.people import (
     delete_user,
@@ -18,6 +19,8 @@ from chaikhana.network.actions.settings import (
 
 __all__ = [
     "audit",
+    "block_domain",
+    "block_word",
     "create_invite",
     "delete_blog",
     "delete_user",
@@ -30,5 +33,6 @@ __all__ = [
     "set_quota",
     "suspend_blog",
     "suspend_user",
+    "unblock_term",
     "update_network_settings",
 ]

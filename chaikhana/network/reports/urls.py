@@ -9,5 +9,7 @@ app_name = "reports"
 urlpatterns = [
     path("report/<str:kind>/<int:object_id>/", views.report, name="new"),
     path("network/reports/", views.queue, name="queue"),
-    path("network/reports/<int:report_id>/<str:decision>/", views.decide, name="decide"),
+    path("network/reports/<int:report_id>/hide/", views.hide, name="hide"),
+    path("network/reports/<int:report_id>/dismiss/", views.dismiss, name="dismiss"),
+    path("network/reports/<int:report_id>/suspend/", views.suspend_author, name="suspend_author"),
 ]

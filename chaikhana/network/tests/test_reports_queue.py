@@ -36,9 +36,15 @@ def reported(subject, n=1, reason="spam"):
     ][-1]
 
 
+DECISIONS = {
+    "hide": "reports:hide",
+    "dismiss": "reports:dismiss",
+    "suspend": "reports:suspend_author",
+}
+
+
 def decide(client, report, decision, note="checked"):
-    url = reverse("reports:decide", kwargs={"report_id": report.pk, "decision": decision})
-    return client.post(url, {"note": note})
+    return client.post(reverse(DECISIONS[decision], args=[report.pk]), {"note": note})
 
 
 class QueueTests:
@@ -151,8 +157,10 @@ class DecisionTests:
         post.refresh_from_db()
         assert post.status == Post.Status.PUBLISHED
 
-    def test_unknown_decision_is_refused_without_error(self, client, staff, post):
+    def test_decision_is_refused_with_a_message_when_the_note_is_too_long(
+        self, client, staff, post
+    ):
         log_in_verified(client, staff)
-        response = decide(client, reported(post), "burn")
-        assert response.status_code == 302
+        response = decide(client, reported(post), "hide", note="x" * 2001)
+        assert "at most 2000 characters" in client.get(response.url).content.decode()
         assert Report.objects.get().status == "open"

@@ -1,11 +1,10 @@
-"""Blogs: search, one blog's page, suspend, restore, delete."""
+"""Blogs: search, one blog's page, and one view for each thing staff may do to a blog."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +15,7 @@ from chaikhana.network import actions
 from chaikhana.network.access import access_any_blog, staff_view
 from chaikhana.network.forms import ReasonForm, SearchForm
 from chaikhana.network.models import PendingDeletion
-from chaikhana.network.views.common import run
+from chaikhana.network.views.common import reason_given, run, staff_user
 
 
 @staff_view
@@ -47,25 +46,33 @@ def blog(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _target(request: HttpRequest, pk: int) -> tuple[Blog, User]:
+    return access_any_blog(request.user, pk), staff_user(request)
+
+
 @staff_view
 @require_POST
-def blog_act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
-    """One POST per staff action on a blog; the action's guard speaks for refusals."""
-    the_blog, by = access_any_blog(request.user, pk), request.user
-    assert isinstance(by, User)
-    if verb not in ("suspend", "delete", "restore"):
-        raise Http404
-    reason = ReasonForm(request.POST)
-    if verb in ("suspend", "delete") and not reason.is_valid():
-        messages.error(request, _("Give a reason: the owner will read it."))
-    elif verb == "suspend":
-        why = reason.cleaned_data["reason"]
+def suspend(request: HttpRequest, pk: int) -> HttpResponse:
+    the_blog, by = _target(request, pk)
+    if (why := reason_given(request)) is not None:
         run(request, lambda: actions.suspend_blog(blog=the_blog, by=by, reason=why),
             _("The blog is suspended."))  # fmt: skip
-    elif verb == "delete":
-        why = reason.cleaned_data["reason"]
+    return redirect("network:blog", pk=pk)
+
+
+@staff_view
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    the_blog, by = _target(request, pk)
+    if (why := reason_given(request)) is not None:
         run(request, lambda: actions.delete_blog(blog=the_blog, by=by, reason=why),
             _("The blog will be deleted in 30 days unless restored."))  # fmt: skip
-    else:
-        run(request, lambda: actions.restore_blog(blog=the_blog, by=by), _("The blog is restored."))
+    return redirect("network:blog", pk=pk)
+
+
+@staff_view
+@require_POST
+def restore(request: HttpRequest, pk: int) -> HttpResponse:
+    the_blog, by = _target(request, pk)
+    run(request, lambda: actions.restore_blog(blog=the_blog, by=by), _("The blog is restored."))
     return redirect("network:blog", pk=pk)

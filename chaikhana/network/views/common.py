@@ -6,8 +6,11 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
+from chaikhana.accounts.models import User
 from chaikhana.core.errors import ActionError
+from chaikhana.network.forms import ReasonForm
 
 
 def run(request: HttpRequest, act: Callable[[], object], done: str) -> bool:
@@ -19,3 +22,19 @@ def run(request: HttpRequest, act: Callable[[], object], done: str) -> bool:
         return False
     messages.success(request, done)
     return True
+
+
+def staff_user(request: HttpRequest) -> User:
+    """The signed-in staff member (staff_view has let only her through)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def reason_given(request: HttpRequest) -> str | None:
+    """The reason typed into a suspend or delete form; None, and a message, without one."""
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a reason: the owner will read it."))
+        return None
+    reason: str = form.cleaned_data["reason"]
+    return reason

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +18,7 @@ from chaikhana.network import actions
 from chaikhana.network.access import access_person, staff_view
 from chaikhana.network.forms import BlogLimitForm, QuotaForm, ReasonForm, SearchForm
 from chaikhana.network.models import PendingDeletion, Suspension
-from chaikhana.network.views.common import run
+from chaikhana.network.views.common import reason_given, run, staff_user
 
 
 @staff_view
@@ -54,40 +54,66 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _target(request: HttpRequest, pk: int) -> tuple[User, User]:
+    return access_person(request.user, pk), staff_user(request)
+
+
 @staff_view
 @require_POST
-def person_act(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
-    """One POST per staff action on an account; the action's guard speaks for refusals."""
-    the_person, by = access_person(request.user, pk), request.user
-    assert isinstance(by, User)
-    if verb not in ("suspend", "delete", "restore", "quota", "limit"):
-        raise Http404
-    reason, quota, limit = (
-        ReasonForm(request.POST),
-        QuotaForm(request.POST),
-        BlogLimitForm(request.POST),
-    )
-    if verb in ("suspend", "delete") and not reason.is_valid():
-        messages.error(request, _("Give a reason: the owner will read it."))
-    elif verb == "suspend":
-        why = reason.cleaned_data["reason"]
+def suspend(request: HttpRequest, pk: int) -> HttpResponse:
+    the_person, by = _target(request, pk)
+    if (why := reason_given(request)) is not None:
         run(request, lambda: actions.suspend_user(user=the_person, by=by, reason=why),
             _("The account is suspended."))  # fmt: skip
-    elif verb == "delete":
-        why = reason.cleaned_data["reason"]
+    return redirect("network:person", pk=pk)
+
+
+@staff_view
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    the_person, by = _target(request, pk)
+    if (why := reason_given(request)) is not None:
         run(request, lambda: actions.delete_user(user=the_person, by=by, reason=why),
             _("The account will be deleted in 30 days unless restored."))  # fmt: skip
-    elif verb == "restore":
-        run(request, lambda: actions.restore_user(user=the_person, by=by),
-            _("The account is restored."))  # fmt: skip
-    elif verb == "quota" and quota.is_valid():
-        mb = quota.cleaned_data["megabytes"]
+    return redirect("network:person", pk=pk)
+
+
+@staff_view
+@require_POST
+def restore(request: HttpRequest, pk: int) -> HttpResponse:
+    the_person, by = _target(request, pk)
+    run(request, lambda: actions.restore_user(user=the_person, by=by),
+        _("The account is restored."))  # fmt: skip
+    return redirect("network:person", pk=pk)
+
+
+def _not_a_number(request: HttpRequest) -> None:
+    messages.error(request, _("Type a whole number from 0, or leave the field empty."))
+
+
+@staff_view
+@require_POST
+def set_quota(request: HttpRequest, pk: int) -> HttpResponse:
+    the_person, by = _target(request, pk)
+    form = QuotaForm(request.POST)
+    if not form.is_valid():
+        _not_a_number(request)
+    else:
+        mb = form.cleaned_data["megabytes"]
         run(request, lambda: actions.set_quota(user=the_person, by=by, megabytes=mb),
             _("The storage allowance is saved."))  # fmt: skip
-    elif verb == "limit" and limit.is_valid():
-        n = limit.cleaned_data["blogs"]
+    return redirect("network:person", pk=pk)
+
+
+@staff_view
+@require_POST
+def set_blog_limit(request: HttpRequest, pk: int) -> HttpResponse:
+    the_person, by = _target(request, pk)
+    form = BlogLimitForm(request.POST)
+    if not form.is_valid():
+        _not_a_number(request)
+    else:
+        n = form.cleaned_data["blogs"]
         run(request, lambda: actions.set_blog_limit(user=the_person, by=by, blogs=n),
             _("The blog limit is saved."))  # fmt: skip
-    else:
-        messages.error(request, _("Type a whole number from 0, or leave the field empty."))
     return redirect("network:person", pk=pk)
