@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
+from chaikhana.blogs.actions import set_editorial_byline
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions
@@ -139,8 +140,8 @@ def set_byline(*, submission: Submission, by: User, pseudonym: str) -> Submissio
         raise PermissionDenied(_("Only the editors set the byline."))
     submission.byline_pseudonym = pseudonym.strip()[:100]
     submission.save(update_fields=["byline_pseudonym"])
-    if submission.story_id is not None:
-        Post.objects.filter(pk=submission.story_id).update(byline=submission.byline)
+    if submission.story is not None:
+        set_editorial_byline(post=submission.story, by=by, byline=submission.byline)
     return submission
 
 

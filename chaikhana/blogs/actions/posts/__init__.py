@@ -35,6 +35,7 @@ from chaikhana.blogs.actions.posts.writing import (
     edit_editorial_post,
     edit_post,
     restore_revision,
+    set_editorial_byline,
 )
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "save_requested_post",
     "schedule_editorial_post",
     "schedule_post",
+    "set_editorial_byline",
     "submit_post_for_review",
     "unpublish_post",
     "unschedule_editorial_post",

@@ -58,6 +58,19 @@ def _first_save(post: Post, by: User, content: PostContent) -> Post:
     return post
 
 
+@transaction.atomic
+def set_editorial_byline(*, post: Post, by: User, byline: str) -> Post:
+    """The name a story is signed with (the blogger's pen name or a pseudonym)."""
+    post = lock(post)
+    desk(post.blog, by)
+    if post.byline == byline:
+        return post
+    post.byline = byline
+    post.save(update_fields=["byline", "updated_at"])
+    announce(post, was_public=post.is_public)
+    return post
+
+
 def edit_post(
     *, post: Post, by: User, content: PostContent, base_version: int | None = None
 ) -> Post:
