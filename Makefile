@@ -35,6 +35,7 @@ test-fast: install messages
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) bin/lint_architecture.py
 
 format: install
