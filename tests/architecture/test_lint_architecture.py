@@ -15,8 +15,13 @@ TENANT_MODELS = {
     "chaikhana/blogs/models/post.py": """
         from django.db import models
 
+        class PostQuerySet(models.QuerySet):
+            def for_blog(self, blog):
+                return self.filter(blog=blog)
+
         class Post(models.Model):
             blog = models.ForeignKey("blogs.Blog", on_delete=models.CASCADE)
+            objects = PostQuerySet.as_manager()
     """,
     "chaikhana/portal/models.py": """
         from django.db import models
@@ -53,6 +58,43 @@ class ViewFetchTests:
             },
         )
         assert found == ["chaikhana/blogs/views/posts.py [view-fetch]"]
+
+    @pytest.mark.parametrize(
+        "fetch",
+        [
+            "Post.objects.select_related('blog').get(pk=pk)",
+            "Post.objects.order_by('-id').filter(pk=pk).first()",
+            "get_object_or_404(Post, pk=pk)",
+        ],
+    )
+    def test_view_fails_when_django_methods_come_between_manager_and_fetch(self, tmp_path, fetch):
+        found = problems(
+            tmp_path,
+            {
+                "chaikhana/blogs/views/posts.py": f"""
+                    from django.shortcuts import get_object_or_404
+                    from chaikhana.blogs.models import Post
+
+                    def detail(request, pk):
+                        return {fetch}
+                """
+            },
+        )
+        assert found == ["chaikhana/blogs/views/posts.py [view-fetch]"]
+
+    def test_view_passes_when_a_named_read_scopes_the_fetch(self, tmp_path):
+        found = problems(
+            tmp_path,
+            {
+                "chaikhana/blogs/views/posts.py": """
+                    from chaikhana.blogs.models import Post
+
+                    def detail(request, pk):
+                        return Post.objects.for_blog(request.blog).select_related("blog").get(pk=pk)
+                """
+            },
+        )
+        assert found == []
 
     def test_view_fails_when_the_tenant_model_comes_by_a_relative_import(self, tmp_path):
         found = problems(
@@ -135,6 +177,13 @@ class ModelSideEffectTests:
         )
         assert found == ["chaikhana/media/models/upload.py [model-side-effect]"]
 
+    def test_model_fails_when_it_imports_send_mail_under_another_name(self, tmp_path):
+        found = problems(
+            tmp_path,
+            {"chaikhana/media/models.py": "from django.core.mail import send_mail as notify\n"},
+        )
+        assert found == ["chaikhana/media/models.py [model-side-effect]"]
+
     def test_model_passes_when_save_only_normalises_its_row(self, tmp_path):
         found = problems(
             tmp_path,
@@ -180,6 +229,20 @@ class PostWriteTests:
             },
         )
         assert found == ["chaikhana/porting/wxr/writer.py [post-write]"]
+
+    def test_module_fails_when_post_is_imported_under_another_name(self, tmp_path):
+        found = problems(
+            tmp_path,
+            {
+                "chaikhana/portal/actions/stories.py": """
+                    from chaikhana.blogs.models import Post as Story
+
+                    def write(blog):
+                        Story.objects.filter(blog=blog).update(title="x")
+                """
+            },
+        )
+        assert found == ["chaikhana/portal/actions/stories.py [post-write]"]
 
     @pytest.mark.parametrize(
         "rel",
