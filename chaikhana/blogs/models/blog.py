@@ -95,6 +95,11 @@ class Blog(models.Model):
         return self.visibility == self.Visibility.PUBLIC
 
 
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def for_blog(self, blog: Blog) -> MembershipQuerySet:
+        return self.filter(blog=blog)
+
+
 class Membership(models.Model):
     """A person's role on a blog and the name she writes under there."""
 
@@ -110,6 +115,8 @@ class Membership(models.Model):
     )
     slug = models.SlugField(max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")

@@ -31,6 +31,10 @@ class PostQuerySet(models.QuerySet["Post"]):
     def for_blog(self, blog: Blog) -> PostQuerySet:
         return self.filter(blog=blog)
 
+    def in_listed_blogs(self) -> PostQuerySet:
+        """Posts of the blogs the network shows: unlisted and private blogs stay out of sight."""
+        return self.filter(blog__in=Blog.objects.listed())
+
     def posts(self) -> PostQuerySet:
         return self.filter(kind=Post.Kind.POST)
 

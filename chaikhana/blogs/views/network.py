@@ -14,8 +14,7 @@ NEWEST_POSTS = 10
 
 def newest_network_posts(limit: int = NEWEST_POSTS) -> PostQuerySet:
     """Published posts of listed blogs only: unlisted and private blogs stay out of sight."""
-    listed = Blog.objects.listed()
-    return Post.objects.filter(blog__in=listed).posts().published().for_listing()[:limit]
+    return Post.objects.in_listed_blogs().posts().published().for_listing()[:limit]
 
 
 def directory(request: HttpRequest) -> HttpResponse:

@@ -38,7 +38,7 @@ def blog(request: HttpRequest, pk: int) -> HttpResponse:
         "network/blog.html",
         {
             "blog": the_blog,
-            "members": Membership.objects.filter(blog=the_blog).select_related("user"),
+            "members": Membership.objects.for_blog(the_blog).select_related("user"),
             "deletion": PendingDeletion.objects.filter(kind="blog", object_id=pk).first(),
             "reason_form": ReasonForm(),
             "section": "blogs",
