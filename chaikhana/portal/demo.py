@@ -174,14 +174,12 @@ def _fact_check(submission: Submission, staff: Staff, post: Post, *, finish: boo
 def _publish(submission: Submission, staff: Staff, post: Post) -> Submission:
     editor = _desk_editor(staff, submission.section)
     assign(submission=submission, by=staff.chief, editor=editor, checker=staff.checker)
-    transition(submission=submission, to=State.IN_REVIEW, by=editor)
-    transition(submission=submission, to=State.FACT_CHECK, by=editor,
-               note="Две цифры в тексте, проверьте, пожалуйста.")  # fmt: skip
+    submission = transition(submission=submission, to=State.IN_REVIEW, by=editor)
+    submission = transition(submission=submission, to=State.FACT_CHECK, by=editor,
+                            note="Две цифры в тексте, проверьте, пожалуйста.")  # fmt: skip
     _fact_check(submission, staff, post, finish=True)
-    transition(submission=submission, to=State.READY, by=staff.checker)
-    transition(submission=submission, to=State.PUBLISHED, by=editor)
-    submission.refresh_from_db()
-    return submission
+    submission = transition(submission=submission, to=State.READY, by=staff.checker)
+    return transition(submission=submission, to=State.PUBLISHED, by=editor)
 
 
 def _correct(submission: Submission, staff: Staff) -> None:
@@ -320,8 +318,10 @@ def _queue(
         if i >= 2:
             editor = _desk_editor(staff, section)
             assign(submission=submission, by=staff.chief, editor=editor, checker=staff.checker)
-            transition(submission=submission, to=State.IN_REVIEW, by=editor)
+            submission = transition(submission=submission, to=State.IN_REVIEW, by=editor)
         if i == 3:
-            transition(submission=submission, to=State.FACT_CHECK, by=_desk_editor(staff, section))
+            submission = transition(
+                submission=submission, to=State.FACT_CHECK, by=_desk_editor(staff, section)
+            )
             _fact_check(submission, staff, post, finish=False)
         _backdate(submission, start, rng)

@@ -38,7 +38,8 @@ def transition(
     """Move *submission* to *to* if *by*'s role allows it from the state she saw.
 
     The row is locked first: of two editors approving at once, the second finds the
-    state changed under her and is told so, instead of approving twice.
+    state changed under her and is told so, instead of approving twice. Returns the moved
+    row; the *submission* passed in keeps the state its caller saw.
     """
     seen = submission.state
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -57,8 +58,6 @@ def transition(
     locked.save(update_fields=["state", "state_changed_at", "story", "assigned_editor"])
     Transition.objects.create(submission=locked, from_state=old, to_state=to, by=by, note=note)
     _tell(locked, by, to, note)
-    # The caller's object follows, so a view can redirect with fresh state.
-    submission.__dict__.update({k: v for k, v in locked.__dict__.items() if k != "_state"})
     return locked
 
 
@@ -120,18 +119,18 @@ def _story(submission: Submission) -> Post:
 
 
 def _publish(submission: Submission, by: User, note: str, when: datetime | None) -> None:
-    publish_editorial_post(post=_story(submission), by=by)
+    submission.story = publish_editorial_post(post=_story(submission), by=by)
 
 
 def _schedule(submission: Submission, by: User, note: str, when: datetime | None) -> None:
     if when is None or when <= timezone.now():
         raise ActionError(_("Choose a publish time in the future."), field="publish_at")
-    schedule_editorial_post(post=_story(submission), by=by, at=when)
+    submission.story = schedule_editorial_post(post=_story(submission), by=by, at=when)
 
 
 def _unschedule(submission: Submission, by: User, note: str, when: datetime | None) -> None:
     if submission.story is not None and submission.story.status == Post.Status.SCHEDULED:
-        unschedule_editorial_post(post=submission.story, by=by)
+        submission.story = unschedule_editorial_post(post=submission.story, by=by)
 
 
 def _make_ready(submission: Submission, by: User, note: str, when: datetime | None) -> None:
