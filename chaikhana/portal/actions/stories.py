@@ -22,6 +22,7 @@ from chaikhana.portal import permissions
 from chaikhana.portal.actions.notify import notify
 from chaikhana.portal.models import Correction, StoryRevisionProposal, Submission
 from chaikhana.portal.models.stories import CorrectionKind
+from chaikhana.portal.workflow import State
 
 
 @dataclass(kw_only=True)
@@ -135,6 +136,9 @@ def unpublish_story(*, submission: Submission, by: User, note: str) -> Submissio
         raise ActionError(_("Say why the story was withdrawn; readers will see it."), field="note")
     if submission.unpublished_at is not None:
         raise InvalidTransition(_("This story has already been withdrawn."))
+    if submission.state != State.PUBLISHED:
+        # A scheduled story is unscheduled at the desk ("Ready"), not withdrawn.
+        raise InvalidTransition(_("Only a published story can be withdrawn."))
     withdraw_editorial_post(post=story, by=by)
     submission.unpublished_at, submission.unpublish_note = timezone.now(), note.strip()
     submission.save(update_fields=["unpublished_at", "unpublish_note"])
