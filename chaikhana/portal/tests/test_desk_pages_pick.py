@@ -38,6 +38,8 @@ class PickPageTests:
         submission = Submission.objects.get(original=post)
         assert response.status_code == 302 and response["Location"] == submission.get_absolute_url()
         assert submission.state == State.AWAITING_AUTHOR and submission.picked_by == editor
+        page = client.get(submission.get_absolute_url()).content.decode()
+        assert "note with their pick: A strong piece" in page
         client.force_login(post.author.user)
         html = client.get("/portal/picks/").content.decode()
         assert "Water in Naryn" in html and "A strong piece" in html
