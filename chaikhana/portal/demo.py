@@ -19,7 +19,7 @@ from django.utils import timezone
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.portal.actions.callouts import answer_callout, publish_callout
-from chaikhana.portal.actions.curation import curate
+from chaikhana.portal.actions.curation import feature_story, lead_story
 from chaikhana.portal.actions.factcheck import add_claim, check_claim, tick_checklist
 from chaikhana.portal.actions.stories import StoryEdit, approve_proposal, edit_story
 from chaikhana.portal.actions.submissions import SourceInput, assign, submit_post
@@ -174,14 +174,12 @@ def _fact_check(submission: Submission, staff: Staff, post: Post, *, finish: boo
 def _publish(submission: Submission, staff: Staff, post: Post) -> Submission:
     editor = _desk_editor(staff, submission.section)
     assign(submission=submission, by=staff.chief, editor=editor, checker=staff.checker)
-    transition(submission=submission, to=State.IN_REVIEW, by=editor)
-    transition(submission=submission, to=State.FACT_CHECK, by=editor,
-               note="Две цифры в тексте, проверьте, пожалуйста.")  # fmt: skip
+    submission = transition(submission=submission, to=State.IN_REVIEW, by=editor)
+    submission = transition(submission=submission, to=State.FACT_CHECK, by=editor,
+                            note="Две цифры в тексте, проверьте, пожалуйста.")  # fmt: skip
     _fact_check(submission, staff, post, finish=True)
-    transition(submission=submission, to=State.READY, by=staff.checker)
-    transition(submission=submission, to=State.PUBLISHED, by=editor)
-    submission.refresh_from_db()
-    return submission
+    submission = transition(submission=submission, to=State.READY, by=staff.checker)
+    return transition(submission=submission, to=State.PUBLISHED, by=editor)
 
 
 def _correct(submission: Submission, staff: Staff) -> None:
@@ -277,10 +275,10 @@ def create_demo_portal(seed: int = 1) -> PortalDemo:
         _views(submission.story_id, last, rng, weight=3 if i == 0 else 1)
     lead, *others = [s.story for s in published]
     assert lead is not None
-    curate(story=lead, by=staff.chief, action="lead")
+    lead_story(story=lead, by=staff.chief)
     for story in others[:3]:
         assert story is not None
-        curate(story=story, by=staff.chief, action="feature")
+        feature_story(story=story, by=staff.chief)
     CurationLog.objects.update(at=now - timedelta(hours=20))
     FrontPageItem.objects.update(updated_at=now - timedelta(hours=20))
     corrected = published[3]
@@ -320,8 +318,10 @@ def _queue(
         if i >= 2:
             editor = _desk_editor(staff, section)
             assign(submission=submission, by=staff.chief, editor=editor, checker=staff.checker)
-            transition(submission=submission, to=State.IN_REVIEW, by=editor)
+            submission = transition(submission=submission, to=State.IN_REVIEW, by=editor)
         if i == 3:
-            transition(submission=submission, to=State.FACT_CHECK, by=_desk_editor(staff, section))
+            submission = transition(
+                submission=submission, to=State.FACT_CHECK, by=_desk_editor(staff, section)
+            )
             _fact_check(submission, staff, post, finish=False)
         _backdate(submission, start, rng)

@@ -1,4 +1,5 @@
-"""Forms of the portal: submitting a post, the thread, moving a submission, editing a story."""
+"""Forms of the portal: submitting and picking a post, the thread, moving a submission,
+editing, withdrawing and linking stories."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.models import Post
-from chaikhana.portal.models import Callout, Section
+from chaikhana.portal.models import Callout, Section, StoryTranslation
 from chaikhana.portal.models.stories import CorrectionKind
 
 
@@ -65,4 +66,43 @@ class StoryForm(forms.Form):
     )
     correction_note = forms.CharField(
         label=_("Note for readers (published stories)"), required=False, widget=forms.Textarea
+    )
+
+
+class PickForm(forms.Form):
+    """An editor's pick: the post's address as she found it on the network."""
+
+    address = forms.CharField(
+        label=_("Address of the post"),
+        max_length=1000,
+        help_text=_("Copy it from the address bar of the post's page."),
+    )
+    section = forms.ModelChoiceField(queryset=Section.objects.none(), label=_("Section"))
+    note = forms.CharField(
+        label=_("Note to the author"), required=False, max_length=5000, widget=forms.Textarea
+    )
+
+    def __init__(self, *args: object, sections: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["section"].queryset = sections  # type: ignore[attr-defined]
+
+
+class WithdrawForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why it was withdrawn (readers will see this)"),
+        max_length=2000,
+        widget=forms.Textarea,
+    )
+
+
+class TranslationForm(forms.Form):
+    translation = forms.CharField(
+        label=_("Address of the story in another language"),
+        max_length=1000,
+        help_text=_("The portal story's page, for example /portal/stories/its-name/."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status of this version"),
+        choices=StoryTranslation.Status.choices,
+        initial=StoryTranslation.Status.PUBLISHED,
     )

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError
-from chaikhana.portal.models import PortalRole, StoryTranslation
+from chaikhana.portal import permissions
+from chaikhana.portal.models import StoryTranslation, Submission
 
 Status = StoryTranslation.Status
 
@@ -31,15 +32,20 @@ class Version:
 def link_translation(
     *, story: Post, translation: Post, by: User, status: str = Status.PUBLISHED
 ) -> StoryTranslation:
-    """Make *translation* a version of *story* in its own language."""
-    if not PortalRole.objects.filter(user=by).exclude(role=PortalRole.Role.FACT_CHECKER).exists():
-        raise PermissionDenied(_("Only the editors link translations."))
-    if (
-        story.pk == translation.pk
-        or story.blog.name != "portal"
-        or translation.blog.name != "portal"
+    """Make *translation* a version of *story* in its own language.
+
+    Both stories change (each gains the other's links), so she must edit both sections.
+    """
+    if story.pk == translation.pk or not (
+        story.blog.is_editorial and translation.blog.is_editorial
     ):
-        raise ActionError(_("Link two different portal stories."))
+        raise ActionError(_("Link two different portal stories."), field="translation")
+    for one in (story, translation):
+        submission = Submission.objects.filter(story=one).select_related("section").first()
+        if submission is None or not permissions.is_editor(permissions.actors(by, submission)):
+            raise PermissionDenied(
+                _("Only the editors of both stories' sections link them as translations.")
+            )
     if status not in Status.values:
         raise ActionError(_("Choose a status."), field="status")
     head, _created = StoryTranslation.objects.get_or_create(
@@ -57,6 +63,17 @@ def link_translation(
         defaults={"group": head.group, "language": translation.language, "status": status},
     )
     return row
+
+
+def linked(story: Post) -> list[StoryTranslation]:
+    """Every version linked with *story*, drafts included, for the editors (1 query)."""
+    return list(
+        StoryTranslation.objects.filter(
+            group__in=StoryTranslation.objects.filter(story=story).values("group")
+        )
+        .select_related("story")
+        .order_by("language")
+    )
 
 
 def versions(story: Post) -> list[Version]:

@@ -9,11 +9,14 @@ from chaikhana.portal.views import (
     factcheck,
     front,
     inbox,
+    picking,
     picks,
     proposals,
     stories,
     story_edit,
     submissions,
+    translations,
+    withdraw,
 )
 
 register_converter(WithdrawnStorySlug, "withdrawn")
@@ -22,6 +25,7 @@ app_name = "portal"
 urlpatterns = [
     path("", front.home, name="home"),
     path("portal/desk/", desk.desk, name="desk"),
+    path("portal/desk/pick/", picking.pick, name="pick"),
     path("portal/submit/", submissions.submit, name="submit"),
     path("portal/mine/", submissions.mine, name="mine"),
     path("portal/submissions/<int:pk>/", submissions.detail, name="submission"),
@@ -34,6 +38,12 @@ urlpatterns = [
     path("portal/submissions/<int:pk>/assign/", assign.assign_page, name="assign"),
     path("portal/submissions/<int:pk>/byline/", byline.byline, name="byline"),
     path("portal/submissions/<int:pk>/edit/", story_edit.edit, name="story_edit"),
+    path("portal/submissions/<int:pk>/withdraw/", withdraw.withdraw, name="withdraw"),
+    path(
+        "portal/submissions/<int:pk>/translations/",
+        translations.translations,
+        name="translations",
+    ),
     path("portal/proposals/", proposals.proposals, name="proposals"),
     path("portal/proposals/<int:pk>/", proposals.decide, name="decide"),
     path("portal/picks/", picks.picks, name="picks"),

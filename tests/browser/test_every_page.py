@@ -316,6 +316,9 @@ def build_site() -> Site:
         "portal front curation": "/portal/desk/front/",
         "portal proposals": "/portal/proposals/",
         "portal picks": "/portal/picks/",
+        "portal pick a post": "/portal/desk/pick/",
+        "portal withdraw a story": f"/portal/submissions/{story.pk}/withdraw/",
+        "portal translations": f"/portal/submissions/{story.pk}/translations/",
         "two-factor settings (verified)": "/accounts/2fa/",
         "manage courses": "/courses/manage/",
         "course form (new)": "/courses/manage/courses/new/",
@@ -354,7 +357,8 @@ BLOGGER = [
 ]  # fmt: skip
 STAFF = [
     "portal desk", "portal submission", "portal inbox", "portal front curation",
-    "portal proposals", "portal picks", "two-factor settings (verified)", "manage courses",
+    "portal proposals", "portal picks", "portal pick a post", "portal withdraw a story",
+    "portal translations", "two-factor settings (verified)", "manage courses",
     "course form (new)",
     "course form (edit)", "session form", "teaching", "roster", "course reports",
     "network dashboard", "network people", "network person", "network blogs", "network blog",

@@ -1,4 +1,7 @@
-"""Curating the front page: the editor-in-chief sets the lead and orders the featured stories."""
+"""Curating the front page: the editor-in-chief sets the lead and orders the featured stories.
+
+One action per step; each is logged (CurationLog) under its own name.
+"""
 
 from __future__ import annotations
 
@@ -14,32 +17,23 @@ from chaikhana.core.errors import ActionError
 from chaikhana.portal.models import CurationLog, FrontPageItem, PortalRole
 from chaikhana.portal.models.front import FrontPlace
 
-ACTIONS = ("lead", "feature", "unfeature", "up", "down")
 
-
-def _require_chief(by: User) -> None:
+def _place_of(story: Post, by: User, step: str) -> FrontPageItem | None:
+    """Guard, lock and log one step; the story's current place on the front page, if any."""
     if not PortalRole.objects.filter(user=by, role=PortalRole.Role.EDITOR_IN_CHIEF).exists():
         raise PermissionDenied(_("Only the editor-in-chief curates the front page."))
-
-
-@transaction.atomic
-def curate(*, story: Post, by: User, action: str) -> FrontPageItem | None:
-    """Apply one curation *action* to a live story and log it; returns its place, if any."""
-    _require_chief(by)
-    if action not in ACTIONS:
-        raise ActionError(_("There is no such curation step."))
-    if story.blog.name != "portal" or not story.is_public:
+    if not story.blog.is_editorial or not story.is_public:
         raise ActionError(_("Only published portal stories go on the front page."))
     # Serialise curators: positions and the single lead are read-modify-write.
     list(FrontPageItem.objects.select_for_update().values_list("pk", flat=True))
-    item = FrontPageItem.objects.filter(story=story).first()
-    result = _STEPS[action](story, item)
-    CurationLog.objects.create(story=story, action=action, by=by)
-    return result
+    CurationLog.objects.create(story=story, action=step, by=by)
+    return FrontPageItem.objects.filter(story=story).first()
 
 
-def _set_lead(story: Post, item: FrontPageItem | None) -> FrontPageItem:
-    # The old lead stays on the front page as the first featured story, not dropped.
+@transaction.atomic
+def lead_story(*, story: Post, by: User) -> FrontPageItem:
+    """Make *story* the lead; the old lead stays on the front page as the first featured."""
+    item = _place_of(story, by, "lead")
     FrontPageItem.objects.filter(place=FrontPlace.LEAD).exclude(story=story).update(
         place=FrontPlace.FEATURED, position=0
     )
@@ -49,7 +43,10 @@ def _set_lead(story: Post, item: FrontPageItem | None) -> FrontPageItem:
     return item
 
 
-def _feature(story: Post, item: FrontPageItem | None) -> FrontPageItem:
+@transaction.atomic
+def feature_story(*, story: Post, by: User) -> FrontPageItem:
+    """Add *story* at the end of the featured stories (a lead becomes featured)."""
+    item = _place_of(story, by, "feature")
     if item is not None and item.place == FrontPlace.FEATURED:
         return item
     last = FrontPageItem.objects.aggregate(n=Max("position"))["n"] or 0
@@ -59,12 +56,27 @@ def _feature(story: Post, item: FrontPageItem | None) -> FrontPageItem:
     return item
 
 
-def _unfeature(story: Post, item: FrontPageItem | None) -> None:
+@transaction.atomic
+def unfeature_story(*, story: Post, by: User) -> None:
+    """Take *story* off the front page; it stays among its section's newest."""
+    item = _place_of(story, by, "unfeature")
     if item is not None:
         item.delete()
 
 
-def _move(item: FrontPageItem | None, step: int) -> FrontPageItem | None:
+@transaction.atomic
+def move_story_up(*, story: Post, by: User) -> FrontPageItem:
+    """One place earlier among the featured stories (the first stays first)."""
+    return _move(_place_of(story, by, "up"), -1)
+
+
+@transaction.atomic
+def move_story_down(*, story: Post, by: User) -> FrontPageItem:
+    """One place later among the featured stories (the last stays last)."""
+    return _move(_place_of(story, by, "down"), 1)
+
+
+def _move(item: FrontPageItem | None, step: int) -> FrontPageItem:
     if item is None or item.place != FrontPlace.FEATURED:
         raise ActionError(_("Only featured stories can be moved."))
     featured = list(FrontPageItem.objects.filter(place=FrontPlace.FEATURED))
@@ -77,12 +89,3 @@ def _move(item: FrontPageItem | None, step: int) -> FrontPageItem | None:
         FrontPageItem.objects.filter(pk=other.pk).update(position=position)
     item.refresh_from_db()
     return item
-
-
-_STEPS = {
-    "lead": _set_lead,
-    "feature": _feature,
-    "unfeature": _unfeature,
-    "up": lambda story, item: _move(item, -1),
-    "down": lambda story, item: _move(item, 1),
-}

@@ -1,14 +1,16 @@
-"""The portal blog (whose posts are the stories) and the staff's place in it."""
+"""The portal blog, whose posts are the stories.
+
+The desk gives nobody a membership of it: its stories change only through the desk's
+actions (portal/actions), which check sections, assignments and the fact-check before
+calling blogs' editorial actions; blogs refuses every member of an editorial blog.
+"""
 
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from chaikhana.accounts.models import User
-from chaikhana.blogs.models import Blog, Membership
-from chaikhana.blogs.roles import Role
-from chaikhana.core.translit import slugify
+from chaikhana.blogs.models import Blog
 
 # Reserved in blogs.validators, so no blogger can take it.
 PORTAL_BLOG_NAME = "portal"
@@ -26,19 +28,3 @@ def portal_blog() -> Blog:
             )
     except IntegrityError:
         return Blog.objects.get(name=PORTAL_BLOG_NAME)
-
-
-def staff_membership(user: User) -> Membership:
-    """An editor's membership of the portal blog, so that blogs' save_post lets her edit."""
-    blog = portal_blog()
-    membership = Membership.objects.filter(blog=blog, user=user).first()
-    if membership is not None:
-        return membership
-    name = user.get_username()
-    return Membership.objects.create(
-        blog=blog,
-        user=user,
-        role=Role.EDITOR,
-        pen_name=name,
-        slug=slugify(f"staff-{user.pk}", max_length=100),
-    )

@@ -20,9 +20,9 @@ from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError, InvalidTransition
 from chaikhana.portal import permissions
 from chaikhana.portal.actions.notify import notify
-from chaikhana.portal.actions.portal_blog import staff_membership
 from chaikhana.portal.models import Correction, StoryRevisionProposal, Submission
 from chaikhana.portal.models.stories import CorrectionKind
+from chaikhana.portal.workflow import State
 
 
 @dataclass(kw_only=True)
@@ -41,7 +41,6 @@ def _require_editor(submission: Submission, by: User) -> Post:
         raise PermissionDenied(_("Only the editors edit the story."))
     if submission.story is None:
         raise ActionError(_("Take the submission into review first."))
-    staff_membership(by)
     return submission.story
 
 
@@ -137,6 +136,9 @@ def unpublish_story(*, submission: Submission, by: User, note: str) -> Submissio
         raise ActionError(_("Say why the story was withdrawn; readers will see it."), field="note")
     if submission.unpublished_at is not None:
         raise InvalidTransition(_("This story has already been withdrawn."))
+    if submission.state != State.PUBLISHED:
+        # A scheduled story is unscheduled at the desk ("Ready"), not withdrawn.
+        raise InvalidTransition(_("Only a published story can be withdrawn."))
     withdraw_editorial_post(post=story, by=by)
     submission.unpublished_at, submission.unpublish_note = timezone.now(), note.strip()
     submission.save(update_fields=["unpublished_at", "unpublish_note"])

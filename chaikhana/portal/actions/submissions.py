@@ -90,6 +90,8 @@ def submit_post(
 @transaction.atomic
 def pick_post(*, post: Post, by: User, section: Section, note: str = "") -> Submission:
     """An editor asks a blogger for her public post; nothing moves until she accepts."""
+    if post.blog.is_editorial:
+        raise ActionError(_("This is already a portal story."), field="post")
     if not post.is_public or post.blog.visibility != Blog.Visibility.PUBLIC:
         raise ActionError(_("Only public posts of public blogs can be picked."), field="post")
     if post.author is None:

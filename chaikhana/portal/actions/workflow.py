@@ -38,7 +38,8 @@ def transition(
     """Move *submission* to *to* if *by*'s role allows it from the state she saw.
 
     The row is locked first: of two editors approving at once, the second finds the
-    state changed under her and is told so, instead of approving twice.
+    state changed under her and is told so, instead of approving twice. Returns the moved
+    row; the *submission* passed in keeps the state its caller saw.
     """
     seen = submission.state
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -52,13 +53,11 @@ def transition(
         )
     _guard(locked, State(to), by)
     old = locked.state
-    _SIDE_EFFECTS.get(State(to), _nothing)(locked, by, note, publish_at)
+    _apply(locked, State(to), by, publish_at)
     locked.state, locked.state_changed_at = to, timezone.now()
     locked.save(update_fields=["state", "state_changed_at", "story", "assigned_editor"])
     Transition.objects.create(submission=locked, from_state=old, to_state=to, by=by, note=note)
     _tell(locked, by, to, note)
-    # The caller's object follows, so a view can redirect with fresh state.
-    submission.__dict__.update({k: v for k, v in locked.__dict__.items() if k != "_state"})
     return locked
 
 
@@ -80,11 +79,23 @@ def _guard(submission: Submission, to: State, by: User) -> None:
     )
 
 
-def _nothing(submission: Submission, by: User, note: str, when: datetime | None) -> None:
-    return None
+def _apply(submission: Submission, to: State, by: User, publish_at: datetime | None) -> None:
+    """What reaching *to* does besides the state (the states themselves: portal/workflow.py)."""
+    match to:
+        case State.IN_REVIEW:
+            _take_into_review(submission, by)
+        case State.READY:
+            _require_facts(submission)
+            if submission.story is not None and submission.story.status == Post.Status.SCHEDULED:
+                submission.story = unschedule_editorial_post(post=submission.story, by=by)
+        case State.PUBLISHED:
+            submission.story = publish_editorial_post(post=_story(submission), by=by)
+        case State.SCHEDULED:
+            at = _future(publish_at)
+            submission.story = schedule_editorial_post(post=_story(submission), by=by, at=at)
 
 
-def _take_into_review(submission: Submission, by: User, note: str, when: datetime | None) -> None:
+def _take_into_review(submission: Submission, by: User) -> None:
     """The editors work on their own copy: a draft in the portal blog; the original stays hers."""
     Checklist.objects.get_or_create(submission=submission)
     if submission.assigned_editor_id is None:
@@ -107,7 +118,7 @@ def _take_into_review(submission: Submission, by: User, note: str, when: datetim
     )
 
 
-def _require_facts(submission: Submission, by: User, note: str, when: datetime | None) -> None:
+def _require_facts(submission: Submission) -> None:
     blockers = ready_blockers(submission)
     if blockers:
         raise InvalidTransition(_("Not ready: %(missing)s.") % {"missing": "; ".join(blockers)})
@@ -119,32 +130,11 @@ def _story(submission: Submission) -> Post:
     return submission.story
 
 
-def _publish(submission: Submission, by: User, note: str, when: datetime | None) -> None:
-    publish_editorial_post(post=_story(submission), by=by)
-
-
-def _schedule(submission: Submission, by: User, note: str, when: datetime | None) -> None:
-    if when is None or when <= timezone.now():
+def _future(publish_at: datetime | None) -> datetime:
+    # Checked here too, not only by blogs: the message names the desk's own field.
+    if publish_at is None or publish_at <= timezone.now():
         raise ActionError(_("Choose a publish time in the future."), field="publish_at")
-    schedule_editorial_post(post=_story(submission), by=by, at=when)
-
-
-def _unschedule(submission: Submission, by: User, note: str, when: datetime | None) -> None:
-    if submission.story is not None and submission.story.status == Post.Status.SCHEDULED:
-        unschedule_editorial_post(post=submission.story, by=by)
-
-
-def _make_ready(submission: Submission, by: User, note: str, when: datetime | None) -> None:
-    _require_facts(submission, by, note, when)
-    _unschedule(submission, by, note, when)
-
-
-_SIDE_EFFECTS = {
-    State.IN_REVIEW: _take_into_review,
-    State.READY: _make_ready,
-    State.PUBLISHED: _publish,
-    State.SCHEDULED: _schedule,
-}
+    return publish_at
 
 
 def _tell(submission: Submission, by: User, to: str, note: str) -> None:

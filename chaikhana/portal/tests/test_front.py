@@ -10,7 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from chaikhana.core.errors import ActionError
-from chaikhana.portal.actions.curation import curate
+from chaikhana.portal.actions.curation import (
+    feature_story,
+    lead_story,
+    move_story_down,
+    move_story_up,
+    unfeature_story,
+)
 from chaikhana.portal.models import Callout, CurationLog, FrontPageItem, PortalRole, StoryView
 from chaikhana.portal.tests.factories import SectionFactory, staff, submission_in
 from chaikhana.portal.workflow import State
@@ -34,10 +40,10 @@ class FrontPageTests:
         section = SectionFactory(name="Экология")
         lead, first, second = (published(t, section=section) for t in ("LEAD", "ONE", "TWO"))
         editor = chief()
-        curate(story=second.story, by=editor, action="feature")
-        curate(story=first.story, by=editor, action="feature")
-        curate(story=first.story, by=editor, action="up")
-        curate(story=lead.story, by=editor, action="lead")
+        feature_story(story=second.story, by=editor)
+        feature_story(story=first.story, by=editor)
+        move_story_up(story=first.story, by=editor)
+        lead_story(story=lead.story, by=editor)
         html = client.get("/").content.decode()
         assert html.index("LEAD") < html.index("ONE") < html.index("TWO")
         assert "Экология" in html and f"/portal/stories/{lead.story.slug}/" in html
@@ -94,7 +100,7 @@ class FrontPageTests:
         for n in (2, 8):
             for _ in range(n):
                 story = published("S", section=SectionFactory()).story
-                curate(story=story, by=editor, action="feature")
+                feature_story(story=story, by=editor)
                 StoryView.objects.create(day=timezone.localdate(), story=story, count=1)
             with django_assert_max_num_queries(12) as captured:
                 assert client.get("/").status_code == 200
@@ -106,8 +112,8 @@ class CurationTests:
     def test_a_new_lead_moves_the_old_one_to_featured_and_is_logged(self):
         editor = chief()
         old, new = published("OLD").story, published("NEW").story
-        curate(story=old, by=editor, action="lead")
-        curate(story=new, by=editor, action="lead")
+        lead_story(story=old, by=editor)
+        lead_story(story=new, by=editor)
         places = dict(FrontPageItem.objects.values_list("story_id", "place"))
         assert places == {old.pk: "featured", new.pk: "lead"}
         assert list(CurationLog.objects.values_list("action", flat=True)) == ["lead", "lead"]
@@ -115,24 +121,57 @@ class CurationTests:
     def test_a_section_editor_may_not_curate(self):
         story = published("X").story
         with pytest.raises(PermissionDenied):
-            curate(story=story, by=staff(PortalRole.Role.SECTION_EDITOR), action="lead")
+            lead_story(story=story, by=staff(PortalRole.Role.SECTION_EDITOR))
 
     def test_a_story_that_is_not_live_is_refused(self):
         with pytest.raises(ActionError):
-            curate(story=submission_in(State.READY).story, by=chief(), action="feature")
+            feature_story(story=submission_in(State.READY).story, by=chief())
 
-    def test_the_desk_page_curates_and_refuses_bad_input_with_400(self, client):
+    def test_the_desk_page_curates_with_one_button_per_step(self, client):
         editor = chief()
         story = published("DESKED").story
         client.force_login(editor)
-        assert "DESKED" in client.get("/portal/desk/front/").content.decode()
-        response = client.post(f"/portal/desk/front/{story.pk}/", {"action": "feature"})
+        page = client.get("/portal/desk/front/").content.decode()
+        assert "DESKED" in page and f"/portal/desk/front/{story.pk}/feature/" in page
+        response = client.post(f"/portal/desk/front/{story.pk}/feature/")
         assert response.status_code == 302
         assert FrontPageItem.objects.get(story=story).place == "featured"
-        bad = client.post(f"/portal/desk/front/{story.pk}/", {"action": "explode"})
-        assert bad.status_code == 400 and "no such curation step" in bad.content.decode()
-        moved = client.post(f"/portal/desk/front/{story.pk}/", {"action": "lead"})
-        assert moved.status_code == 302
+        assert client.post(f"/portal/desk/front/{story.pk}/lead/").status_code == 302
+        assert FrontPageItem.objects.get(story=story).place == "lead"
+        assert client.post(f"/portal/desk/front/{story.pk}/unfeature/").status_code == 302
+        assert not FrontPageItem.objects.filter(story=story).exists()
+
+    def test_a_step_that_cannot_apply_is_refused_with_400_and_a_reason(self, client):
+        story = published("NOT FEATURED").story
+        client.force_login(chief())
+        refused = client.post(f"/portal/desk/front/{story.pk}/up/")
+        assert refused.status_code == 400
+        assert "Only featured stories can be moved." in refused.content.decode()
+        assert not CurationLog.objects.exists()
+
+    def test_a_step_is_a_post_for_a_live_story_only(self, client):
+        client.force_login(chief())
+        story = published("LIVE").story
+        assert client.get(f"/portal/desk/front/{story.pk}/feature/").status_code == 405
+        draft = submission_in(State.READY).story
+        assert client.post(f"/portal/desk/front/{draft.pk}/feature/").status_code == 404
+
+    def test_featured_stories_move_up_and_down_by_one_place(self):
+        editor = chief()
+        one, two, three = (published(t).story for t in ("ONE", "TWO", "THREE"))
+        for story in (one, two, three):
+            feature_story(story=story, by=editor)
+        move_story_up(story=three, by=editor)
+        move_story_down(story=one, by=editor)
+        order = FrontPageItem.objects.order_by("position").values_list("story_id", flat=True)
+        assert list(order) == [three.pk, one.pk, two.pk]
+        unfeature_story(story=one, by=editor)
+        assert list(order.all()) == [three.pk, two.pk]
+        assert list(CurationLog.objects.values_list("action", flat=True))[:3] == [
+            "unfeature",
+            "down",
+            "up",
+        ]
 
     def test_others_get_403_on_the_curation_page(self, client):
         client.force_login(staff(PortalRole.Role.FACT_CHECKER))

@@ -54,3 +54,14 @@ class PublishedStoryTests:
         submission = submission_in(State.PUBLISHED)
         html = client.get(submission.original.get_absolute_url()).content.decode()
         assert "Featured on the portal" in html
+
+
+class StoryPageTests:
+    def test_its_editors_find_their_way_back_to_the_desk_and_readers_do_not(self, client):
+        submission = submission_in(State.PUBLISHED)
+        url, desk_link = f"/portal/stories/{submission.story.slug}/", submission.get_absolute_url()
+        assert desk_link not in client.get(url).content.decode()
+        client.force_login(submission.author)
+        assert desk_link not in client.get(url).content.decode()
+        client.force_login(staff(PortalRole.Role.SECTION_EDITOR, submission.section))
+        assert desk_link in client.get(url).content.decode()

@@ -56,7 +56,7 @@ class PickTests:
         submission = pick_post(post=post, by=editor, section=section)
         assert submission.state == State.AWAITING_AUTHOR
         assert Notification.objects.filter(user=post.author.user).exists()
-        transition(submission=submission, to=State.SUBMITTED, by=post.author.user)
+        submission = transition(submission=submission, to=State.SUBMITTED, by=post.author.user)
         assert submission.state == State.SUBMITTED
 
     def test_a_blogger_without_a_role_cannot_pick(self):

@@ -53,3 +53,10 @@ class StoryTranslationTests:
                 translation=_story("en"),
                 by=staff(PortalRole.Role.FACT_CHECKER),
             )
+
+    def test_a_section_editor_links_only_stories_of_sections_she_edits(self):
+        ru, en = _story("ru"), _story("en")
+        editor = staff(PortalRole.Role.SECTION_EDITOR, ru.portal_submission.section)
+        with pytest.raises(PermissionDenied):
+            link_translation(story=ru, translation=en, by=editor)
+        assert not StoryTranslation.objects.exists()

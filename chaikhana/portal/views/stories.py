@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from chaikhana.accounts.models import User
+from chaikhana.portal import permissions
 from chaikhana.portal.models import Correction, Submission
 
 
@@ -22,7 +24,14 @@ def story(request: HttpRequest, slug: str) -> HttpResponse:
     if not submission.story.is_public:
         raise Http404
     corrections = Correction.objects.filter(story=submission.story)
-    context = {"submission": submission, "story": submission.story, "corrections": corrections}
+    context = {
+        "submission": submission,
+        "story": submission.story,
+        "corrections": corrections,
+        # Her way back to the desk's tools for this story (withdraw, translations, revisions).
+        "editor": isinstance(request.user, User)
+        and permissions.is_editor(permissions.actors(request.user, submission)),
+    }
     return render(request, "portal/story.html", context)
 
 
