@@ -105,7 +105,7 @@ class ArchitectureDocTests:
         assert len(DOC.read_text().splitlines()) <= 300
 
     def test_check_fails_when_the_doc_names_a_missing_module_path(self):
-        text = "See `chaikhana/blogs/actions/posts.py` and chaikhana/blogs/nowhere.py."
+        text = "See `chaikhana/blogs/actions/posts/status.py` and chaikhana/blogs/nowhere.py."
         assert stale_names(text) == ["chaikhana/blogs/nowhere.py"]
 
     def test_check_fails_when_the_doc_names_a_missing_path_inside_an_app(self):
