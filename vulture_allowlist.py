@@ -193,23 +193,6 @@ _.train  # unused method (chaikhana/comments/spam/bayes.py)
 cache_defaults  # unused function (chaikhana/core/network_settings.py)
 HAS_STORY  # unused variable (chaikhana/portal/workflow.py)
 
-# TODO(issue 12): dead — nothing in the product calls these. Remove each, or wire it up, and
-# delete its line here.
+# Dead until the two-factor helpers are removed from accounts/twofactor/devices.py.
 confirmed_totp  # unused function (chaikhana/accounts/twofactor/devices.py)
 recovery_device  # unused function (chaikhana/accounts/twofactor/devices.py)
-POLICY_FIELDS  # unused variable (chaikhana/comments/actions/policy.py)
-train  # unused function (chaikhana/comments/spam/actions.py)
-untrain  # unused function (chaikhana/comments/spam/actions.py)
-SPAM_NAMES  # unused variable (chaikhana/comments/spam/data/generate.py)
-SpamFieldsMixin  # unused class (chaikhana/comments/spam/forms.py)
-registered  # unused function (chaikhana/core/bodies.py)
-update_figures_task  # unused function (chaikhana/portal/figures/tasks.py)
-_.editors  # unused property (chaikhana/portal/models/roles.py)
-
-# TODO(issue 12): being made reachable from views right now; delete these lines once they are.
-add_blocked_word  # unused function (chaikhana/comments/spam/actions.py)
-add_blocked_domain  # unused function (chaikhana/comments/spam/actions.py)
-unpublish_story  # unused function (chaikhana/portal/actions/stories.py)
-_.unpublish_note  # unused attribute (chaikhana/portal/actions/stories.py)
-pick_post  # unused function (chaikhana/portal/actions/submissions.py)
-link_translation  # unused function (chaikhana/portal/translations.py)

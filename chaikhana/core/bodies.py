@@ -9,7 +9,6 @@ first: upgrades (``<picture>``) before degradations (images as links).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Protocol
 
 from django.http import HttpRequest
@@ -39,7 +38,3 @@ def apply_body_transforms(html: str, *, request: HttpRequest | None, post: Any =
     for _order, _key, fn in _transforms:
         html = fn(html, request=request, post=post)
     return html
-
-
-def registered() -> list[Callable[..., str]]:
-    return [fn for _order, _key, fn in _transforms]

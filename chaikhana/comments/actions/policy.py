@@ -15,8 +15,6 @@ from chaikhana.blogs.models import Blog
 from chaikhana.comments import signals
 from chaikhana.comments.models import CommentSettings
 
-POLICY_FIELDS = ("mode", "close_after_days", "hold_first_comment", "max_links")
-
 
 @transaction.atomic
 def update_comment_settings(

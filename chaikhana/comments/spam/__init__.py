@@ -11,8 +11,8 @@ The comments app (and later mentions and sign-up) calls one function::
     result.reasons   # stable codes: "honeypot", "too-fast", "rate-address", "filter-spam", ...
     result.messages  # the same, translated
 
-Forms add the honeypot and the signed timing token with ``forms.spam_fields(now)`` (or
-``forms.SpamFieldsMixin``); pass ``form_data=None`` where there is no form (webmentions).
+Forms add the honeypot and the signed timing token with ``forms.spam_fields(now)``; pass
+``form_data=None`` where there is no form (webmentions).
 Record what happened with ``actions.record_assessment(obj=..., verdict=..., score=...)``;
 a moderator's decision with ``actions.record_moderation(obj=..., text=document(...),
 is_spam=...)``, which trains (and on reversal untrains) the filter. Blocklists:

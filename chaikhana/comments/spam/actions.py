@@ -19,19 +19,6 @@ from chaikhana.comments.spam.blocklist import normalise_domain, normalise_phrase
 from chaikhana.comments.spam.models import BlockedTerm, SpamCorpusStats, SpamDecision, Verdict
 from chaikhana.core.errors import ActionError
 
-
-@transaction.atomic
-def train(text: str, *, is_spam: bool) -> None:
-    """Teach the filter that *text* is spam (or ham), as a moderator decided."""
-    learning.learn(text, is_spam=is_spam, sign=1)
-
-
-@transaction.atomic
-def untrain(text: str, *, is_spam: bool) -> None:
-    """Forget an earlier :func:`train` of *text* (a moderator reversed the decision)."""
-    learning.learn(text, is_spam=is_spam, sign=-1)
-
-
 LABELLED_SET = Path(__file__).resolve().parent / "data" / "labelled_comments.jsonl"
 
 

@@ -86,16 +86,6 @@ def spam_fields(now: datetime, *, shared: bool = False, scope: str = "") -> dict
     return {HONEYPOT_FIELD: honeypot, TOKEN_FIELD: token}
 
 
-class SpamFieldsMixin:
-    """Adds :func:`spam_fields` to a Form; pass ``now`` (the render time) to the form."""
-
-    fields: dict[str, forms.Field]
-
-    def __init__(self, *args: Any, now: datetime, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields.update(spam_fields(now))
-
-
 def _hold(code: str, message: Any) -> list[Signal]:
     return [Signal("hold", code, message)]
 

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
-from chaikhana.comments.spam import actions
+from chaikhana.comments.spam import actions, learning
 from chaikhana.comments.spam.assessment import assess
 from chaikhana.comments.spam.forms import TOKEN_FIELD, issue_token
 from chaikhana.comments.spam.statistics import spam_statistics
@@ -36,9 +36,9 @@ def judge(text, links=(), form_data=None, address="192.0.2.1"):
 @pytest.fixture
 def taught(db):
     for text in ["Воду отключили в Джале", "Спасибо за статью про автобусы", "Школа ремонт"] * 10:
-        actions.train(text, is_spam=False)
+        learning.learn(text, is_spam=False, sign=1)
     for text in ["Казино бонус займ без отказа", "Free spins casino bonus"] * 15:
-        actions.train(text, is_spam=True)
+        learning.learn(text, is_spam=True, sign=1)
 
 
 class AssessTests:

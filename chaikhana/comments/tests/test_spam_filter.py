@@ -23,7 +23,7 @@ def training_rows():
 @pytest.fixture
 def trained(db):
     for row in training_rows():
-        actions.train(row["text"], is_spam=row["label"] == "spam")
+        learning.learn(row["text"], is_spam=row["label"] == "spam", sign=1)
 
 
 class TokenizeTests:
@@ -48,20 +48,20 @@ class TokenizeTests:
 
 class TrainingTests:
     def test_training_counts_each_token_and_the_document(self, db):
-        actions.train("займ займ без отказа", is_spam=True)
+        learning.learn("займ займ без отказа", is_spam=True, sign=1)
         assert SpamToken.objects.get(token="займ").spam_count == 2
         assert SpamCorpusStats.objects.get(pk=1).spam_docs == 1
 
     def test_untraining_takes_back_exactly_what_training_added(self, db):
-        actions.train("Воду отключили опять", is_spam=False)
-        actions.train("Воду отключили опять", is_spam=True)
-        actions.untrain("Воду отключили опять", is_spam=True)
+        learning.learn("Воду отключили опять", is_spam=False, sign=1)
+        learning.learn("Воду отключили опять", is_spam=True, sign=1)
+        learning.learn("Воду отключили опять", is_spam=True, sign=-1)
         token = SpamToken.objects.get(token="воду")
         assert (token.spam_count, token.ham_count) == (0, 1)
 
     def test_untraining_text_never_trained_leaves_no_negative_counts(self, db):
-        actions.train("автобус", is_spam=False)
-        actions.untrain("автобус автобус автобус", is_spam=False)
+        learning.learn("автобус", is_spam=False, sign=1)
+        learning.learn("автобус автобус автобус", is_spam=False, sign=-1)
         assert SpamToken.objects.get(token="автобус").ham_count == 0
 
 

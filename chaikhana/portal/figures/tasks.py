@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django_tasks import task
 
 from chaikhana.portal.figures.counter import flush_counts
 from chaikhana.portal.figures.links import collect_story_links
@@ -15,9 +14,3 @@ def update_figures() -> tuple[int, int]:
     views, links = flush_counts(), collect_story_links()
     transaction.on_commit(lambda: figures_updated.send(sender=None))
     return views, links
-
-
-@task()
-def update_figures_task() -> None:
-    """Idempotent: counters are decremented by what was moved, links are unique rows."""
-    update_figures()

@@ -39,15 +39,6 @@ class Section(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def editors(self) -> models.QuerySet:
-        """The section editors (held on PortalRole.sections: one place to grant the role)."""
-        from chaikhana.accounts.models import User
-
-        return User.objects.filter(
-            portal_roles__role=PortalRole.Role.SECTION_EDITOR, portal_roles__sections=self
-        )
-
 
 class PortalRole(models.Model):
     """A network-level editorial role. Every signed-in blogger may contribute without one."""

@@ -92,19 +92,6 @@ SPAM_CTA_RU = [
     "Жми сюда:",
     "Пиши в телеграм",
 ]
-SPAM_NAMES = [
-    "Best Casino",
-    "Займы Онлайн",
-    "Crypto Expert",
-    "SEO Pro",
-    "Alina Bonus",
-    "Maria",
-    "John Smith",
-    "Ставки KG",
-    "loan-helper",
-    "Pharmacy24",
-]
-
 # ---- ham vocabulary ----------------------------------------------------------------------
 HAM_TOPICS_RU = [
     ("воду", "отключили воду", "Водоканал"),
