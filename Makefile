@@ -37,6 +37,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/vulture
+	$(VENV)/bin/bandit -q -c pyproject.toml -r chaikhana
 	$(PY) bin/lint_architecture.py
 
 format: install
