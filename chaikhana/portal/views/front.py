@@ -12,12 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.models import Post, PostQuerySet
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.actions.curation import ACTIONS, curate
 from chaikhana.portal.figures.queries import most_linked, most_read
 from chaikhana.portal.models import Callout, FrontPageItem, PortalRole, Section, Submission
-from chaikhana.portal.views.common import AuthedRequest
 from chaikhana.portal.workflow import State
 
 NEWEST_PER_SECTION = 3
