@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "chaikhana"
-LAYERS = ["core", "accounts", "blogs", "writing", "media", "comments", "portal", "courses"]
+LAYERS = ["core", "accounts", "blogs", "media", "writing", "comments", "portal", "courses"]
 LISTENERS = {"reading", "linkbacks", "federation", "network", "porting"}
 # Apps that may import each listed app although it is not below them.
 ALLOWED = {"courses": {"core", "accounts", "media"}}
