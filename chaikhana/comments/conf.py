@@ -20,15 +20,3 @@ def max_chars() -> int:
 def edit_minutes() -> int:
     """How long a commenter may edit or delete her own comment."""
     return int(getattr(settings, "COMMENTS_EDIT_MINUTES", 10))
-
-
-def site_url() -> str:
-    """The network's origin for links in mail, which has no request to build them from."""
-    return str(settings.SITE_URL).rstrip("/")
-
-
-def absolute(url: str) -> str:
-    """*url* (a path, or //host/path in subdomain mode) as an absolute address for mail."""
-    if url.startswith("//"):
-        return site_url().split("//", 1)[0] + url
-    return site_url() + url

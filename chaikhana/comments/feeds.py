@@ -20,6 +20,7 @@ from chaikhana.blogs.access import access_blog
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.blogs.views.common import blog_name
 from chaikhana.comments.models import Comment, CommentQuerySet
+from chaikhana.core.xml import AtomFeed, RssFeed
 
 FEED_COMMENTS = 30
 
@@ -34,7 +35,7 @@ def _published_comments(posts: Any) -> CommentQuerySet:
 
 
 class BlogCommentsRssFeed(Feed):
-    feed_type: type[feedgenerator.SyndicationFeed] = feedgenerator.Rss201rev2Feed
+    feed_type: type[feedgenerator.SyndicationFeed] = RssFeed
 
     # An unchanged feed answers 304: readers poll over paid connections.
     @method_decorator(conditional_page)
@@ -77,7 +78,7 @@ class BlogCommentsRssFeed(Feed):
 
 
 class BlogCommentsAtomFeed(BlogCommentsRssFeed):
-    feed_type = feedgenerator.Atom1Feed
+    feed_type = AtomFeed
 
 
 class PostCommentsRssFeed(BlogCommentsRssFeed):
@@ -102,4 +103,4 @@ class PostCommentsRssFeed(BlogCommentsRssFeed):
 
 
 class PostCommentsAtomFeed(PostCommentsRssFeed):
-    feed_type = feedgenerator.Atom1Feed
+    feed_type = AtomFeed

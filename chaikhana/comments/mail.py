@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from chaikhana.comments import conf
 from chaikhana.comments.identity import unsubscribe_token
 from chaikhana.comments.models import Comment, Notification
+from chaikhana.core.urls import absolute_url
 
 
 def _load(comment_id: int) -> Comment | None:
@@ -37,8 +37,8 @@ def mail_new_comment(comment_id: int) -> None:
 def _send_new_comment(comment: Comment, to: str) -> None:
     context = {
         "comment": comment,
-        "post_url": conf.absolute(comment.get_absolute_url()),
-        "queue_url": conf.absolute(reverse("comments:queue", kwargs={"blog": comment.blog.name})),
+        "post_url": absolute_url(comment.get_absolute_url()),
+        "queue_url": absolute_url(reverse("comments:queue", kwargs={"blog": comment.blog.name})),
     }
     subject = _("New comment on “%(title)s”") % {"title": comment.post.title}
     body = render_to_string("comments/mail/new_comment.txt", context)
@@ -68,9 +68,9 @@ def mail_reply(comment_id: int) -> None:
 
 def _send_reply(reply: Comment, parent: Comment, to: str) -> None:
     token = unsubscribe_token(parent.pk)
-    unsubscribe = conf.absolute(reply.blog.url("blogs:comments:unsubscribe", token=token))
+    unsubscribe = absolute_url(reply.blog.url("blogs:comments:unsubscribe", token=token))
     context = {"reply": reply, "parent": parent, "unsubscribe_url": unsubscribe,
-               "reply_url": conf.absolute(reply.get_absolute_url())}  # fmt: skip
+               "reply_url": absolute_url(reply.get_absolute_url())}  # fmt: skip
     subject = _("%(name)s replied to your comment on “%(title)s”") % {
         "name": reply.name,
         "title": reply.post.title,

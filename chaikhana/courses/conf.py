@@ -20,12 +20,3 @@ def cancel_hours() -> int:
 def reminder_before() -> timedelta:
     """How long before a session its reminder goes out: one day."""
     return timedelta(hours=int(getattr(settings, "COURSES_REMINDER_HOURS", 24)))
-
-
-def site_url() -> str:
-    """The network's address for links in mail: tasks have no request to ask."""
-    return str(settings.SITE_URL).rstrip("/")
-
-
-def absolute(url: str) -> str:
-    return site_url() + url

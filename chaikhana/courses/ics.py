@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from django.utils import timezone
 
-from chaikhana.courses import conf
+from chaikhana.core.urls import absolute_url, site_url
 from chaikhana.courses.models import Session
 
 CRLF = "\r\n"
@@ -44,7 +44,7 @@ def utc(moment: datetime) -> str:
 
 
 def _host() -> str:
-    return urlsplit(conf.site_url()).hostname or "localhost"
+    return urlsplit(site_url()).hostname or "localhost"
 
 
 def vevent(session: Session, now: datetime) -> list[str]:
@@ -58,7 +58,7 @@ def vevent(session: Session, now: datetime) -> list[str]:
         # §3.8.7.4: apps replace their copy only when SEQUENCE grows (Session.save bumps it).
         f"SEQUENCE:{session.sequence}",
         f"SUMMARY:{escape_text(str(session))}",
-        f"URL:{conf.absolute(session.get_absolute_url())}",
+        f"URL:{absolute_url(session.get_absolute_url())}",
         # §3.8.1.11: a cancelled session stays in the feed so calendars can strike it out.
         "STATUS:" + ("CANCELLED" if session.is_cancelled else "CONFIRMED"),
     ]

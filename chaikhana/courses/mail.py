@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from chaikhana.courses import conf
+from chaikhana.core.urls import absolute_url
 from chaikhana.courses.models import Registration
 
 
@@ -31,8 +31,8 @@ def _send(registration: Registration, subject: str, template: str) -> bool:
         "TIME_ZONE": settings.TIME_ZONE,
         "session": registration.session,
         "course": registration.session.course,
-        "manage_url": conf.absolute(registration.get_absolute_url()),
-        "course_url": conf.absolute(registration.session.course.get_absolute_url()),
+        "manage_url": absolute_url(registration.get_absolute_url()),
+        "course_url": absolute_url(registration.session.course.get_absolute_url()),
     }
     with translation.override(_language(registration)):
         title = registration.session.course.title

@@ -24,11 +24,3 @@ def retry_base_seconds() -> int:
 
 EXCERPT_CHARS = 300
 TITLE_CHARS = 200
-
-
-def site_url() -> str:
-    """The network's public address (scheme and host) for the source URLs we send.
-
-    Tasks have no request to ask; set SITE_URL (the network's one setting) in production.
-    """
-    return str(settings.SITE_URL).rstrip("/")

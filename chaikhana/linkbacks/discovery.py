@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
-from requests.utils import parse_header_links
 
 from chaikhana.core.safehttp import SafeResponse
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
+# RFC 8288 §3: link-value = "<" URI-Reference ">" *( OWS ";" OWS link-param ), and a
+# link-param's value is a token or a quoted string (which may hold "," and ";").
+_NAME = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+_VALUE = r'"(?:[^"\\]|\\.)*"|[^;,\s]*'
+_PARAM = re.compile(rf"\s*;\s*(?P<key>{_NAME}\*?)\s*(?:=\s*(?P<value>{_VALUE}))?")
+_LINK = re.compile(rf"<(?P<url>[^>]*)>(?P<params>(?:\s*;\s*{_NAME}\*?\s*(?:=\s*(?:{_VALUE}))?)*)")
 
 
 @dataclass(frozen=True)
@@ -39,9 +46,9 @@ def webmention_endpoint(response: SafeResponse) -> str | None:
     after redirects; an empty href is the page itself; the query string is kept.
     """
     for header in response.header_values("link"):  # header names match in any case (test 7)
-        for link in parse_header_links(header):
-            if "webmention" in link.get("rel", "").lower().split():
-                return urljoin(response.url, link.get("url", ""))
+        for url, rels in link_header(header):
+            if "webmention" in rels:
+                return urljoin(response.url, url)
     if response.content_type not in HTML_TYPES:
         return None
     soup = BeautifulSoup(response.body, "html.parser", from_encoding=response.encoding)
@@ -50,6 +57,17 @@ def webmention_endpoint(response: SafeResponse) -> str | None:
         if href is not None and "webmention" in _rels(element.get("rel")):
             return urljoin(response.url, str(href).strip())
     return None
+
+
+def link_header(value: str) -> Iterator[tuple[str, list[str]]]:
+    """(URL, rel values lower-cased) of each link in one Link header, in order (RFC 8288)."""
+    for link in _LINK.finditer(value):
+        rel = ""
+        for param in _PARAM.finditer(link["params"]):
+            if param["key"].lower() == "rel":
+                rel = (param["value"] or "").strip('"')
+                break  # §3.3: only the first rel of a link counts
+        yield link["url"].strip(), rel.lower().split()
 
 
 def pingback_server(response: SafeResponse) -> str | None:

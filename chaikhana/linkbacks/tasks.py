@@ -10,6 +10,7 @@ from django_tasks import task
 
 from chaikhana.blogs.models import Post
 from chaikhana.core.tasks import enqueue_on_commit
+from chaikhana.core.urls import absolute_url
 from chaikhana.linkbacks import actions, conf, outbound
 from chaikhana.linkbacks.models import OutgoingLink
 
@@ -44,7 +45,7 @@ def send_linkback_task(*, post_id: int, target: str, attempt: int) -> None:
     if post is None:
         return
     try:
-        outbound.notify(post=post, target=target, source=_absolute(post))
+        outbound.notify(post=post, target=target, source=absolute_url(post.get_absolute_url()))
     except outbound.TransientError:
         if attempt >= conf.send_attempts():
             OutgoingLink.objects.update_or_create(
@@ -59,10 +60,3 @@ def send_linkback_task(*, post_id: int, target: str, attempt: int) -> None:
             target=target,
             attempt=attempt + 1,
         )
-
-
-def _absolute(post: Post) -> str:
-    url = post.get_absolute_url()
-    if url.startswith("//"):
-        return conf.site_url().split("//")[0] + url  # the same scheme
-    return conf.site_url() + url

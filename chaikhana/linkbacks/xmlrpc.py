@@ -27,6 +27,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.xmlrpc import DefusedExpatParser
 from django.http import HttpRequest, HttpResponse
 
+from chaikhana.core.xml import xml_safe
+
 log = logging.getLogger(__name__)
 
 # Fault codes from the "specification for fault code interoperability" (xmlrpc-epi).
@@ -82,7 +84,8 @@ def respond(request: HttpRequest) -> HttpResponse:
     """Parse, dispatch, marshal: every outcome is an XML-RPC answer, never a 500."""
     try:
         name, params = parse_call(request.body)
-        body = dumps((dispatch(request, name, params),), methodresponse=True, allow_none=True)
+        answer = xml_safe(dispatch(request, name, params))
+        body = dumps((answer,), methodresponse=True, allow_none=True)
     except Fault as fault:
         body = dumps(fault, methodresponse=True)
     except Exception:  # a method's bug must still answer in the protocol

@@ -11,6 +11,7 @@ from chaikhana.writing.views import (
     members,
     posts,
     revisions,
+    upload,
 )
 
 app_name = "writing"
@@ -42,6 +43,14 @@ urlpatterns = [
         name="category_delete",
     ),
     path("@<blogname:blog>/posts/new/", editor.post_new, name="post_new"),
+    # Under the library's address, as before the editor's upload moved here from media.
+    path("@<blogname:blog>/media/editor-upload/", upload.editor_upload, name="editor_upload"),
+    path(
+        "@<blogname:blog>/media/editor-upload.json",
+        upload.editor_upload,
+        {"as_json": True},
+        name="editor_upload_json",
+    ),
     path(
         "@<blogname:blog>/posts/new/autosave/", autosave.post_autosave_new, name="post_autosave_new"
     ),

@@ -1,6 +1,7 @@
 """Failed-login throttling by username and by address; no raw address kept."""
 
 import pickle
+import time
 
 import pytest
 from django.contrib.auth import get_user
@@ -74,8 +75,8 @@ class LoginThrottleTests:
 
     def test_lock_ends_after_fifteen_minutes(self, client, user, monkeypatch):
         _fail(client, user.username, 5)
-        later = throttle.time.time() + throttle.LOCKOUT + 1
-        monkeypatch.setattr(throttle.time, "time", lambda: later)  # the cache's clock too
+        later = time.time() + throttle.LOCKOUT + 1
+        monkeypatch.setattr(time, "time", lambda: later)  # the cache's clock too
         _login(client, user.username, PASSWORD)
         assert get_user(client).is_authenticated
 

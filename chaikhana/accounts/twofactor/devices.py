@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chaikhana.accounts.models import User
@@ -10,10 +10,6 @@ from chaikhana.accounts.models import User
 # One authenticator app and one set of recovery codes per person, under these names.
 TOTP_NAME = "authenticator"
 RECOVERY_NAME = "recovery"
-
-
-def confirmed_totp(user: User) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 def has_two_factor(user: User) -> bool:
@@ -38,7 +34,3 @@ def session_verified(user: object) -> bool:
 
 def recovery_codes_left(user: User) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
-
-
-def recovery_device(user: User) -> StaticDevice | None:
-    return StaticDevice.objects.filter(user=user, name=RECOVERY_NAME).first()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from chaikhana.comments.spam import akismet, blocklist, conf, forms, learning, ratelimit
 from chaikhana.comments.spam.signals import Signal, strictest
 from chaikhana.comments.spam.tokens import links_in
+from chaikhana.core.ratelimit import request_address_hash
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def assess(
     if form_data is not None:  # a mention or an API call has no form to check
         signals += forms.check_submission(form_data, now)
     account_id = user.pk if getattr(user, "is_authenticated", False) else None
-    address = ratelimit.address_hash(request, now) if request is not None else ""
+    address = request_address_hash(request, now=now) if request is not None else ""
     signals += ratelimit.check_rate(account_id=account_id, address=address, now=now)
     all_links = [*links, *links_in(text)]
     signals += blocklist.check(text, all_links)

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.access import access_blog_for_manage
 from chaikhana.comments.access import access_blog_for_moderation, access_moderated_comment
 from chaikhana.comments.actions import (
@@ -23,7 +24,6 @@ from chaikhana.comments.forms import (
     ReplyForm,
 )
 from chaikhana.comments.models import Comment, CommentSettings
-from chaikhana.comments.views.common import AuthedRequest
 from chaikhana.core.errors import ActionError
 
 PER_PAGE = 50

@@ -7,8 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.comments.actions import mark_notifications_read
-from chaikhana.comments.views.common import AuthedRequest
 
 
 @login_required

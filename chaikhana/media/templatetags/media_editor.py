@@ -1,8 +1,4 @@
-"""The editor's media parts, loaded by writing's template (writing never imports media).
-
-``{% editor_checks text %}``: warnings above the form (no description, weight).
-``{% editor_media blog post %}``: upload (file + description) and the recent-images picker.
-"""
+"""``{% editor_checks text %}``: media's warnings above the editor (no description, weight)."""
 
 from __future__ import annotations
 
@@ -10,38 +6,12 @@ from typing import Any
 
 from django import template
 
-from chaikhana.blogs.models import Blog
 from chaikhana.media.checks import check_text
-from chaikhana.media.editor import ALT, FILE, markdown_for
-from chaikhana.media.forms import ACCEPT
-from chaikhana.media.models import MediaFile
 
 register = template.Library()
-PICKER_ITEMS = 12
 
 
 @register.inclusion_tag("media/_editor_checks.html")
 def editor_checks(text: Any) -> dict[str, Any]:
     checks = check_text(str(text or ""))
     return {"warnings": checks.warnings(), "weight": checks.weight}
-
-
-def _thumb(media: MediaFile) -> str:
-    smallest = min(media.renditions.all(), key=lambda r: (r.width, r.size), default=None)
-    return smallest.file.url if smallest is not None else media.url
-
-
-@register.inclusion_tag("media/_editor_media.html")
-def editor_media(blog: Blog, post: Any = None) -> dict[str, Any]:
-    recent = MediaFile.objects.for_blog(blog).images().for_listing()[:PICKER_ITEMS]
-    items = [
-        {"media": m, "thumb": _thumb(m), "markdown": markdown_for(m.url, m.alt)} for m in recent
-    ]
-    return {
-        "blog": blog,
-        "post": post,
-        "items": items,
-        "accept": ACCEPT,
-        "file_name": FILE,
-        "alt_name": ALT,
-    }

@@ -13,8 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.models import User
-from chaikhana.comments.spam.ratelimit import address_hash
 from chaikhana.core.errors import ActionError
+from chaikhana.core.ratelimit import request_address_hash
 from chaikhana.network.access import staff_view
 from chaikhana.network.reports import actions
 from chaikhana.network.reports.access import access_report, access_reportable
@@ -37,7 +37,7 @@ def report(request: HttpRequest, kind: str, object_id: int) -> HttpResponse:
             actions.file_report(
                 subject=subject,
                 reporter=request.user,
-                address_hash=address_hash(request),
+                address_hash=request_address_hash(request),
                 **form.cleaned_data,
             )
         except ActionError as err:

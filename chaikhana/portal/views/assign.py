@@ -11,11 +11,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.accounts.models import User
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.submissions import assign
 from chaikhana.portal.models import PortalRole, Submission
-from chaikhana.portal.views.common import AuthedRequest
 
 
 def editors_of(submission: Submission) -> Any:

@@ -8,9 +8,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.submissions import set_byline
-from chaikhana.portal.views.common import AuthedRequest
 
 
 class BylineForm(forms.Form):

@@ -8,10 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.actions.callouts import publish_callout
 from chaikhana.portal.models import Callout, Section
-from chaikhana.portal.views.common import AuthedRequest
 
 
 class CalloutForm(forms.Form):

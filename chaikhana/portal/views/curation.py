@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.actions.curation import (
     feature_story,
@@ -20,7 +21,6 @@ from chaikhana.portal.actions.curation import (
     unfeature_story,
 )
 from chaikhana.portal.models import PortalRole
-from chaikhana.portal.views.common import AuthedRequest
 from chaikhana.portal.views.front import curated, live_stories
 
 CANDIDATES = 30

@@ -9,9 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.portal import permissions
 from chaikhana.portal.models import Section, Submission
-from chaikhana.portal.views.common import AuthedRequest
 from chaikhana.portal.workflow import CLOSED, State
 
 QUEUE_LIMIT = 100

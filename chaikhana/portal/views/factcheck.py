@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.factcheck import (
@@ -21,7 +22,6 @@ from chaikhana.portal.actions.factcheck import (
     tick_checklist,
 )
 from chaikhana.portal.models import Checklist, Claim, Submission
-from chaikhana.portal.views.common import AuthedRequest
 
 
 class ClaimForm(forms.Form):

@@ -8,9 +8,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.portal.actions.notify import mark_read
 from chaikhana.portal.models import Notification
-from chaikhana.portal.views.common import AuthedRequest
 
 PER_PAGE = 50
 

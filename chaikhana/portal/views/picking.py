@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.accounts.models import User
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.actions.submissions import AlreadySubmitted, pick_post
@@ -17,7 +18,6 @@ from chaikhana.portal.addresses import post_at
 from chaikhana.portal.forms import PickForm
 from chaikhana.portal.models import PortalRole, Section
 from chaikhana.portal.models.roles import SectionQuerySet
-from chaikhana.portal.views.common import AuthedRequest
 
 
 def _sections_she_picks_for(user: User) -> SectionQuerySet:

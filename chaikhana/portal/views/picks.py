@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_submission
 from chaikhana.portal.actions.workflow import transition
 from chaikhana.portal.models import Submission
-from chaikhana.portal.views.common import AuthedRequest
 from chaikhana.portal.workflow import Actor, State
 
 ANSWERS = {"accept": State.SUBMITTED, "refuse": State.DECLINED}

@@ -11,12 +11,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.accounts.models import User
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions
 from chaikhana.portal.actions.stories import approve_proposal, reject_proposal
 from chaikhana.portal.models import PortalRole, Section, StoryRevisionProposal
-from chaikhana.portal.views.common import AuthedRequest
 from chaikhana.writing.diff import line_diff
 
 LIST_LIMIT = 50

@@ -13,13 +13,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.stories import StoryEdit, edit_story
 from chaikhana.portal.actions.submissions import set_section
 from chaikhana.portal.forms import StoryForm
 from chaikhana.portal.models import Section, StoryRevisionProposal, Submission
-from chaikhana.portal.views.common import AuthedRequest
 
 
 class StoryEditForm(StoryForm):

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions
@@ -18,7 +19,6 @@ from chaikhana.portal.actions.thread import post_message
 from chaikhana.portal.actions.workflow import transition
 from chaikhana.portal.forms import MessageForm, SubmitForm, TransitionForm
 from chaikhana.portal.models import Submission
-from chaikhana.portal.views.common import AuthedRequest
 from chaikhana.portal.workflow import State, next_states
 from chaikhana.writing.diff import line_diff
 

@@ -9,12 +9,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.addresses import post_at
 from chaikhana.portal.forms import TranslationForm
 from chaikhana.portal.translations import link_translation, linked
-from chaikhana.portal.views.common import AuthedRequest
 
 
 @login_required

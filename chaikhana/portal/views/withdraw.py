@@ -8,11 +8,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.stories import unpublish_story
 from chaikhana.portal.forms import WithdrawForm
-from chaikhana.portal.views.common import AuthedRequest
 
 
 @login_required

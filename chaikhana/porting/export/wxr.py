@@ -15,14 +15,13 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable
 from datetime import UTC, datetime
 from typing import TextIO
-from urllib.parse import urljoin
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.http import http_date
 
 from chaikhana.blogs.models import Blog, Category, Membership, Post, Tag
 from chaikhana.comments.models import Comment
+from chaikhana.core.urls import absolute_url, site_url
 from chaikhana.media.models import MediaFile
 from chaikhana.porting.export.xmltext import cdata, element
 
@@ -41,13 +40,6 @@ STATUSES: dict[str, str] = {
     Post.Status.SCHEDULED: "future",
 }
 ZERO_DATE = "0000-00-00 00:00:00"
-
-
-def absolute(path: str) -> str:
-    """Our addresses are root-relative (or scheme-relative in subdomain mode)."""
-    if path.startswith("//"):
-        return "https:" + path
-    return urljoin(settings.SITE_URL + "/", path)
 
 
 def wp_date(moment: datetime | None, *, gmt: bool) -> str:
@@ -69,7 +61,7 @@ def write_wxr(*, blog: Blog, out: TextIO) -> int:
 
 def wxr_chunks(*, blog: Blog) -> Generator[str, None, int]:
     """*blog* as WXR, piece by piece (for a streamed download); returns the post count."""
-    home = absolute(blog.get_absolute_url())
+    home = absolute_url(blog.get_absolute_url())
     attrs = " ".join(f'xmlns:{k}="{v}"' for k, v in NAMESPACES.items())
     yield f'<?xml version="1.0" encoding="UTF-8" ?>\n<rss version="2.0" {attrs}>\n<channel>\n'
     for line in (
@@ -79,7 +71,7 @@ def wxr_chunks(*, blog: Blog) -> Generator[str, None, int]:
         element("pubDate", http_date(timezone.now().timestamp())),
         element("language", blog.language),
         element("wp:wxr_version", "1.2"),
-        element("wp:base_site_url", settings.SITE_URL + "/"),
+        element("wp:base_site_url", site_url() + "/"),
         element("wp:base_blog_url", home),
     ):
         yield line + "\n"
@@ -143,7 +135,7 @@ def _tag(t: Tag) -> str:
 
 
 def _attachment(media: MediaFile) -> str:
-    url = absolute(media.url)
+    url = absolute_url(media.url)
     # Media ids are offset so they never collide with post ids in WordPress's one table.
     return element("item", "".join([
         element("title", media.original_name),
@@ -182,10 +174,10 @@ def _item(post: Post) -> str:
               for t in post.tags.all()]  # fmt: skip
     return element("item", "".join([
         element("title", post.title),
-        element("link", absolute(post.get_absolute_url())),
+        element("link", absolute_url(post.get_absolute_url())),
         element("pubDate", http_date(local.timestamp())),
         element("dc:creator", cdata(creator), raw=True),
-        element("guid", absolute(post.get_absolute_url()), isPermaLink="false"),
+        element("guid", absolute_url(post.get_absolute_url()), isPermaLink="false"),
         element("description", ""),
         element("content:encoded", cdata(post.body_html), raw=True),
         element("excerpt:encoded", cdata(post.excerpt), raw=True),

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape, quoteattr
 
-# XML 1.0 §2.2: these code points may not appear in a document at all, even in CDATA.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from chaikhana.core.xml import xml_safe
 
 
 def clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    """*text* without the code points XML 1.0 forbids anywhere, even in CDATA (§2.2)."""
+    return str(xml_safe(text))
 
 
 def cdata(text: str) -> str:

@@ -186,6 +186,13 @@ class MetaWeblogTests:
         assert call(client, "blogger.deletePost", "", post_id, user.username, password, True)
         assert not Post.objects.exists()
 
+    def test_get_post_parses_when_the_title_carries_control_characters(
+        self, client, blog, user, password
+    ):
+        post = PostFactory(blog=blog, author=blog.memberships.get(user=user), title="Bell\x07")
+        got = call(client, "metaWeblog.getPost", post.pk, user.username, password)
+        assert got["title"] == "Bell"
+
     def test_draft_when_publish_is_false(self, client, blog, user, password):
         struct = {"title": "Draft", "description": "x"}
         post_id = call(

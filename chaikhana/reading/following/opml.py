@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chaikhana.core.errors import ActionError
+from chaikhana.core.xml import xml_safe
 
 MAX_FILE_BYTES = 1024 * 1024
 # Far more feeds than anyone reads; a larger file is a mistake or an attack, not a reader.
@@ -39,7 +40,7 @@ class OpmlError(ActionError):
 def write_opml(title: str, outlines: list[Outline]) -> bytes:
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
-    SubElement(head, "title").text = title
+    SubElement(head, "title").text = xml_safe(title)
     # OPML 2.0 §head: dates are RFC 822.
     SubElement(head, "dateCreated").text = format_datetime(timezone.now(), usegmt=True)
     body = SubElement(root, "body")
@@ -49,7 +50,7 @@ def write_opml(title: str, outlines: list[Outline]) -> bytes:
             attributes["xmlUrl"] = outline.xml_url
         if outline.html_url:
             attributes["htmlUrl"] = outline.html_url
-        SubElement(body, "outline", attributes)
+        SubElement(body, "outline", xml_safe(attributes))
     return tostring(root, encoding="utf-8", xml_declaration=True)
 
 

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from chaikhana.accounts.models import User
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.access import access_blog
 from chaikhana.blogs.views.common import paginate
 from chaikhana.core.errors import ActionError
@@ -22,10 +22,6 @@ from chaikhana.reading.following.importing import import_opml
 from chaikhana.reading.following.opml import Outline, write_opml
 
 RIVER_PER_PAGE = 20
-
-
-class AuthedRequest(HttpRequest):
-    user: User
 
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:

@@ -75,6 +75,12 @@ class OpmlExportTests:
         outline = fromstring(client.get("/reader/opml/").content).find("body/outline")
         assert outline.get("xmlUrl") == "http://talas.chaikhana.test/feed/"
 
+    def test_parses_when_a_blog_title_carries_control_characters(self, client, user):
+        follow_blog(user=user, blog=BlogFactory(title="Vertical\x0btab"))
+        client.force_login(user)
+        outline = fromstring(client.get("/reader/opml/").content).find("body/outline")
+        assert outline.get("text") == "Verticaltab"
+
     def test_needs_login(self, client, db):
         assert client.get("/reader/opml/").status_code == 302
 

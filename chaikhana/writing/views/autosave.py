@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.access import access_blog_as_member, access_post
 from chaikhana.blogs.actions import autosave_post, create_post
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError
 from chaikhana.writing.forms.posts import AutosaveForm
-from chaikhana.writing.views.common import AuthedRequest
 
 View = Callable[..., HttpResponse]
 

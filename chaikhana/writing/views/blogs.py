@@ -8,13 +8,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.access import access_blog_for_manage
 from chaikhana.blogs.actions import create_blog, update_blog
 from chaikhana.blogs.actions.blogs import BLOG_SETTINGS
 from chaikhana.blogs.models import Blog
 from chaikhana.core.errors import ActionError
 from chaikhana.writing.forms.blogs import BlogCreateForm, BlogSettingsForm
-from chaikhana.writing.views.common import AuthedRequest
 
 
 @login_required

@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.actions import create_category, delete_category, update_category
 from chaikhana.blogs.models import Blog, Category, Membership
 from chaikhana.core.errors import ActionError
 from chaikhana.writing import queries
 from chaikhana.writing.access import access_blog_for_terms, access_category
 from chaikhana.writing.forms.categories import CategoryForm
-from chaikhana.writing.views.common import AuthedRequest
 
 
 def _form(blog: Blog, data: object = None, category: Category | None = None) -> CategoryForm:

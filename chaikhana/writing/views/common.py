@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Post
-
-
-class AuthedRequest(HttpRequest):
-    """A request behind @login_required: its user is a real account (django-stubs idiom)."""
-
-    user: User
 
 
 def status_filter(request: HttpRequest) -> str | None:

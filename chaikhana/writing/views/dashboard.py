@@ -6,9 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.models import Post
 from chaikhana.writing import queries
-from chaikhana.writing.views.common import AuthedRequest, status_filter
+from chaikhana.writing.views.common import status_filter
 
 
 @login_required

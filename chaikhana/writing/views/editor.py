@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs import permissions
 from chaikhana.blogs.access import access_blog_as_member, access_post
 from chaikhana.blogs.actions import EditConflict, save_requested_post
@@ -20,7 +21,6 @@ from chaikhana.core.errors import ActionError
 from chaikhana.core.markup import render_markdown
 from chaikhana.writing import queries
 from chaikhana.writing.forms.posts import PostForm, initial_for
-from chaikhana.writing.views.common import AuthedRequest
 
 
 def _form(

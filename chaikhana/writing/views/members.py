@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.access import access_blog_for_manage
 from chaikhana.blogs.actions import add_member, change_member, remove_member
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.core.errors import ActionError
 from chaikhana.writing.access import access_member
 from chaikhana.writing.forms.members import MemberAddForm, MemberChangeForm
-from chaikhana.writing.views.common import AuthedRequest
 
 
 def _change_form(member: Membership, data: object = None) -> MemberChangeForm:

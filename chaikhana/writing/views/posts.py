@@ -9,12 +9,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs import permissions
 from chaikhana.blogs.access import access_blog_as_member, access_post, dashboard_posts
 from chaikhana.blogs.actions import delete_post
 from chaikhana.blogs.models import Post
 from chaikhana.writing import queries
-from chaikhana.writing.views.common import AuthedRequest, status_filter
+from chaikhana.writing.views.common import status_filter
 
 POSTS_PER_PAGE = 25
 

@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.access import access_blog_as_member, access_post
 from chaikhana.blogs.actions import restore_revision
 from chaikhana.blogs.models import Revision
 from chaikhana.writing import queries
 from chaikhana.writing.access import access_revision
 from chaikhana.writing.diff import has_changes, line_diff
-from chaikhana.writing.views.common import AuthedRequest
 
 
 def _author_name(revision: Revision, names: dict[int, str]) -> str:

@@ -3,7 +3,7 @@
 The editor's upload button posts the editor form here (``formaction``), so nothing typed is
 lost: the file is stored, ``![description](url)`` is appended to the text, and the editor is
 shown again with everything as sent. The JSON variant answers editor-media.js, which inserts
-the Markdown at the cursor. Writing never imports media; media may use writing's editor.
+the Markdown at the cursor. The editor's, so writing's: writing sits above media and uses it.
 """
 
 from __future__ import annotations
@@ -26,14 +26,8 @@ from chaikhana.media.actions import upload_media
 from chaikhana.media.conf import ALT_CHARS, max_upload_bytes
 from chaikhana.media.uploads import SizeCapUploadHandler
 from chaikhana.writing.forms.posts import PostForm
+from chaikhana.writing.media import ALT, FILE, markdown_for
 from chaikhana.writing.views.editor import Editor
-
-FILE, ALT = "upload_file", "upload_alt"
-
-
-def markdown_for(url: str, alt: str) -> str:
-    # Brackets in a description would end the Markdown image early.
-    return "![{}]({})".format(alt.replace("[", "(").replace("]", ")"), url)
 
 
 def _store(request: HttpRequest, blog: Blog, cap: SizeCapUploadHandler) -> tuple[str, str]:

@@ -1,4 +1,9 @@
-"""What the portal's signed-in views share."""
+"""The request type of views behind @login_required.
+
+It lives in accounts, not core, because it names our User and core is below accounts.
+"""
+
+from __future__ import annotations
 
 from django.http import HttpRequest
 
