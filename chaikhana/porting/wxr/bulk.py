@@ -59,12 +59,12 @@ def write_new(ctx: Context, items: list[Item]) -> list[int]:
     when the database refuses the batch.
     """
     saved_report = copy.deepcopy(ctx.report)
-    planned: list[tuple[Item, ImportedPost]] = []
+    planned: list[tuple[Item, ImportedPost, ImportedItem]] = []
     for item in items:
         try:
             if item.wp_id is None:
                 raise SkipItem(_("The item has no WordPress id."))
-            planned.append((item, imported_post(ctx, item)))
+            planned.append((item, imported_post(ctx, item), _post_row(ctx, item)))
         except SkipItem as reason:
             ctx.report.skip(item.wp_id, item.title, str(reason))
         except ValueError as error:
@@ -75,10 +75,10 @@ def write_new(ctx: Context, items: list[Item]) -> list[int]:
         return []
     try:
         with transaction.atomic():
-            posts = import_posts(blog=ctx.blog, by=ctx.by, posts=[p for _item, p in planned])
-            _insert_extras(
-                ctx, [(item, post) for (item, _p), post in zip(planned, posts, strict=True)]
-            )
+            posts = import_posts(blog=ctx.blog, by=ctx.by, posts=[p for _i, p, _r in planned])
+            for (_item, _imported, row), post in zip(planned, posts, strict=True):
+                row.post = post
+            _insert_extras(ctx, planned)
     except (DatabaseError, ValueError, ActionError) as error:  # the one-by-one path reports it
         ctx.report.__dict__.update(saved_report.__dict__)
         raise BatchFailed from error
@@ -86,14 +86,15 @@ def write_new(ctx: Context, items: list[Item]) -> list[int]:
     return [post.pk for post in posts]
 
 
-def _insert_extras(ctx: Context, written: list[tuple[Item, Post]]) -> None:
-    """Comments, mentions and ImportedItem rows of the posts just inserted."""
+def _insert_extras(ctx: Context, written: list[tuple[Item, ImportedPost, ImportedItem]]) -> None:
+    """Comments, mentions and ImportedItem rows of the posts just inserted (row.post set)."""
     rows: list[ImportedItem] = []
     comments: Dated = []
     mentions: Dated = []
-    for item, post in written:
-        rows.append(_post_row(ctx, item, post))
-        _plan_comments(ctx, item, post, comments, mentions)
+    for item, _imported, row in written:
+        assert row.post is not None
+        rows.append(row)
+        _plan_comments(ctx, item, row.post, comments, mentions)
     by_depth: dict[int, list[Comment]] = {}
     for comment, _row, _when in comments:
         by_depth.setdefault(comment.depth, []).append(comment)
@@ -108,13 +109,13 @@ def _insert_extras(ctx: Context, written: list[tuple[Item, Post]]) -> None:
     ImportedItem.objects.bulk_create(rows, batch_size=INSERT_BATCH)
 
 
-def _post_row(ctx: Context, item: Item, post: Post) -> ImportedItem:
+def _post_row(ctx: Context, item: Item) -> ImportedItem:
+    """The item's ImportedItem row; its post is set once import_posts has saved it."""
     return ImportedItem(
         blog=ctx.blog,
         kind=ImportedItem.Kind.POST,
         key=str(item.wp_id),
         wp_id=item.wp_id,
-        post=post,
         **post_data(ctx, item, fingerprint(item)),
     )
 
