@@ -16,15 +16,18 @@ from chaikhana.accounts.models import User
 from chaikhana.blogs import permissions
 from chaikhana.blogs.models import Blog, Category, Membership, Post, SlugRedirect, Tag
 from chaikhana.core.errors import RefusedWithWayOut
+from chaikhana.core.urls import absolute_url
 
 
 class EditorialBlogRefused(RefusedWithWayOut):
     """The portal's stories are written at the desk, not in the blog dashboard or an API."""
 
     def __init__(self) -> None:
+        desk = absolute_url(reverse("portal:desk"))  # API clients show the message alone
         super().__init__(
-            _("The portal's stories are edited and published at the editors' desk, not here."),
-            url=reverse("portal:desk"),
+            _("The portal's stories are edited and published at the editors' desk: %(url)s")
+            % {"url": desk},
+            url=desk,
             label=_("Open the editors' desk"),
         )
 

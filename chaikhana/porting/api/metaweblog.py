@@ -16,7 +16,8 @@ from chaikhana.blogs.actions import PostRequest, delete_post, save_requested_pos
 from chaikhana.blogs.models import Blog, Category, Post
 from chaikhana.porting.api import lookup, structs
 from chaikhana.porting.api.faults import as_int, as_str, as_struct, method, sign_in, wrong
-from chaikhana.porting.api.wordpress import blogs_list, guard_publishing, upload
+from chaikhana.porting.api.saving import guard_publishing
+from chaikhana.porting.api.wordpress import blogs_list, upload
 
 MAX_RECENT = 100
 
@@ -83,7 +84,7 @@ def edit_post(
 ) -> bool:
     user = sign_in(request, username, password)
     post = lookup.post_of_member(user, as_int(post_id, "postid"), for_edit=True)
-    data = _apply(structs.request_from_post(post), as_struct(struct, "struct"), publish, post.blog)
+    data = _apply(PostRequest.of(post), as_struct(struct, "struct"), publish, post.blog)
     guard_publishing(lookup.blog_of_member(user, post.blog_id)[1], post, data.status)
     save_requested_post(blog=post.blog, by=user, request=data, post=post)
     return True

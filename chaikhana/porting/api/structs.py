@@ -138,11 +138,6 @@ def metaweblog_struct(request: HttpRequest, post: Post) -> dict[str, Any]:
     }
 
 
-def request_from_post(post: Post) -> PostRequest:
-    """What *post* is now, to be changed field by field by an edit."""
-    return PostRequest.of(post)
-
-
 def new_request(blog: Blog) -> PostRequest:
     return PostRequest(title="", body_format=Post.Format.HTML, language=blog.language)
 

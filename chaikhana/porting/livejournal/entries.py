@@ -1,8 +1,9 @@
-"""The import action for one LiveJournal entry: one Post, its tags, and what LJ knew of it.
+"""The import of one LiveJournal entry: one post, its tags, and what LJ knew of it.
 
-Like the WXR importer (porting/wxr/writer.py), it writes through the blogs models (Post.save()
-runs the nh3 pipeline) but is not ``save_post``: an old entry arriving must not look like a
-new publication, so only ``post_changed`` is sent on commit, never ``post_published``.
+Like the WXR importer (porting/wxr/writer.py), it writes posts only through blogs' import
+actions (``import_posts`` for a new entry, ``reimport_post`` for a changed one): an old entry
+arriving must not look like a new publication, so listeners hear ``posts_imported``, never
+``post_published``.
 
 Security mapping (LiveJournal → us):
   public → published; private → private;
@@ -24,9 +25,10 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from chaikhana.blogs import signals
-from chaikhana.blogs.actions.posts import RESERVED_SLUGS
-from chaikhana.blogs.models import Blog, Membership, Post, Tag
+from chaikhana.accounts.models import User
+from chaikhana.blogs.actions.posts import ImportedPost, import_posts, reimport_post
+from chaikhana.blogs.actions.terms import tags_from_names
+from chaikhana.blogs.models import Blog, Membership, Post
 from chaikhana.core.markup import html_to_text, sanitize_html
 from chaikhana.core.translit import slugify
 from chaikhana.porting.livejournal import dates, markup
@@ -42,7 +44,8 @@ KEY_PREFIX = "lj:"  # ImportedItem keys: never collide with a WordPress id on th
 @dataclass
 class LjContext:
     blog: Blog
-    author: Membership
+    by: User  # the blog's owner, or whoever manages it, doing the import (access.importing_owner)
+    author: Membership  # whose pen name the entries carry
     site: str  # "livejournal.com" or "dreamwidth.org": where <lj user> links lead
     report: LjReport
 
@@ -80,35 +83,37 @@ def import_entry(*, ctx: LjContext, entry: Entry) -> str:
     ctx.report.security[entry.security] += 1
     if row is not None and row.post is not None and row.data.get("hash") == digest:
         return "unchanged"
-    is_new = row is None or row.post is None
-    post = _write_post(ctx, entry, None if row is None else row.post)
+    earlier = row.post if row is not None else None
+    imported = _imported_post(ctx, entry, earlier)
+    if earlier is None:
+        (post,) = import_posts(blog=ctx.blog, by=ctx.by, posts=[imported])
+    else:
+        post = reimport_post(post=earlier, by=ctx.by, imported=imported)
     _remember(ctx, entry, post, digest)
-    post_id = post.pk
-    transaction.on_commit(lambda: signals.post_changed.send(Post, post_id=post_id))
-    return "imported" if is_new else "changed"
+    return "imported" if earlier is None else "changed"
 
 
-def _write_post(ctx: LjContext, entry: Entry, post: Post | None) -> Post:
-    post = post or Post(blog=ctx.blog, kind=Post.Kind.POST)
+def _imported_post(ctx: LjContext, entry: Entry, earlier: Post | None) -> ImportedPost:
     converted = markup.convert(
         entry.event, site=ctx.site, preformatted=entry.props.get("opt_preformatted") == "1"
     )
     ctx.report.cuts += converted.cuts
     ctx.report.embeds += converted.embeds
     when, _offset = dates.entry_time(entry.eventtime, entry.logtime)
-    post.title = (entry.subject or _untitled(converted.html, entry))[:200]
-    post.slug = post.slug or _unique_slug(ctx.blog, entry)
-    post.slug_from_title = False
-    post.author, post.byline = ctx.author, ctx.author.pen_name
-    post.body_source, post.body_format = converted.html, Post.Format.HTML
-    post.excerpt = converted.excerpt
-    post.language = language.guess(entry.subject + " " + entry.event[:3000], ctx.blog.language)
-    # Friends-only and custom groups: members only (see the module docstring).
-    post.status = SECURITY.get(entry.security, Post.Status.PRIVATE)
-    post.published_at = when or timezone.now()  # an undated entry: the day it arrived
-    post.save()
-    post.tags.set([_tag(ctx.blog, name) for name in entry.tags])
-    return post
+    return ImportedPost(
+        author=ctx.author,
+        title=entry.subject or _untitled(converted.html, entry),
+        # A changed entry keeps its address, even when its subject changed.
+        slug=earlier.slug if earlier is not None else _slug(entry),
+        body_source=converted.html,
+        body_format=Post.Format.HTML,
+        excerpt=converted.excerpt,
+        language=language.guess(entry.subject + " " + entry.event[:3000], ctx.blog.language),
+        # Friends-only and custom groups: members only (see the module docstring).
+        status=SECURITY.get(entry.security, Post.Status.PRIVATE),
+        published_at=when or timezone.now(),  # an undated entry: the day it arrived
+        tag_ids={tag.pk for tag in tags_from_names(ctx.blog, entry.tags)},
+    )
 
 
 def _untitled(html: str, entry: Entry) -> str:
@@ -117,19 +122,8 @@ def _untitled(html: str, entry: Entry) -> str:
     return words or _("Entry %(number)s") % {"number": entry.ditemid or entry.jitemid}
 
 
-def _unique_slug(blog: Blog, entry: Entry) -> str:
-    base = slugify(entry.subject, max_length=90) or f"entry-{entry.ditemid or entry.jitemid}"
-    taken = Post.objects.for_blog(blog)
-    slug, n = base, 2
-    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def _tag(blog: Blog, name: str) -> Tag:
-    slug = slugify(name, max_length=90) or "tag"
-    tag, _created = Tag.objects.get_or_create(blog=blog, slug=slug, defaults={"name": name[:100]})
-    return tag
+def _slug(entry: Entry) -> str:
+    return slugify(entry.subject, max_length=90) or f"entry-{entry.ditemid or entry.jitemid}"
 
 
 def _remember(ctx: LjContext, entry: Entry, post: Post, digest: str) -> None:

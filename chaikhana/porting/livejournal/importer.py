@@ -18,6 +18,7 @@ from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
 from chaikhana.comments.models import Comment
 from chaikhana.core.errors import ActionError
+from chaikhana.porting.access import importing_owner
 from chaikhana.porting.livejournal.comments import SkipComment, import_comment, known_comment
 from chaikhana.porting.livejournal.entries import LjContext, import_entry
 from chaikhana.porting.livejournal.parser import Source, read_comments, read_entries
@@ -49,7 +50,13 @@ def import_lj(
         raise ActionError(
             _("%(user)s is not a member of this blog.") % {"user": owner.get_username()}
         )
-    ctx = LjContext(blog=blog, author=membership, site=site, report=LjReport(blog=blog.name))
+    ctx = LjContext(
+        blog=blog,
+        by=importing_owner(blog, owner),
+        author=membership,
+        site=site,
+        report=LjReport(blog=blog.name),
+    )
     run_import(ctx=ctx, entries=found_entries, found=found_comments, progress=progress)
     return ctx.report
 

@@ -164,6 +164,21 @@ class XmlRpcFaultTests:
         post_id = call(client, "wp.newPost", blog.pk, contributor.username, password, content)
         assert Post.objects.get(pk=post_id).status == Post.Status.PENDING
 
+    def test_contributor_edit_asking_to_publish_changes_nothing(self, client, blog):
+        contributor = UserFactory()
+        MembershipFactory(blog=blog, user=contributor, role=Role.CONTRIBUTOR)
+        _, password = create_app_password(user=contributor, name="phone")
+        draft = {"post_title": "Hi", "post_content": "x", "post_status": "draft"}
+        post_id = call(client, "wp.newPost", blog.pk, contributor.username, password, draft)
+        edit = {"post_title": "Live now?", "post_status": "publish"}
+        refused = call(
+            client, "wp.editPost", blog.pk, contributor.username, password, post_id, edit
+        )
+        assert refused.faultCode == 401
+        stored = Post.objects.get(pk=post_id)
+        assert (stored.title, stored.status, stored.version) == ("Hi", Post.Status.DRAFT, 1)
+        assert stored.revisions.count() == 1
+
     def test_unknown_taxonomy(self, client, blog, user, password):
         assert (
             call(client, "wp.getTerms", blog.pk, user.username, password, "genre").faultCode == 403

@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from chaikhana.blogs.actions.posts import PostRequest, save_requested_post
+from chaikhana.blogs.actions.posts import PostContent, edit_post
 from chaikhana.blogs.models import Post
 from chaikhana.core.testing.factories import (
     BlogFactory,
@@ -108,16 +108,11 @@ class UserExportTests:
 
     def test_includes_each_posts_revisions(self, writer):
         post = Post.objects.get(slug="published")
-        save_requested_post(
-            blog=post.blog,
+        edit_post(
             post=post,
             by=writer,
-            request=PostRequest(
-                title="Published, edited",
-                body_source="New",
-                slug="published",
-                status=Post.Status.PUBLISHED,
-                language="ru",
+            content=PostContent(
+                title="Published, edited", body_source="New", slug="published", language="ru"
             ),
         )
         out = BytesIO()

@@ -33,6 +33,13 @@ class MicropubTests:
         assert response["Location"].endswith(f"/@{blog.name}/my-slug/")
         assert (stored.title, stored.status) == ("Title", Post.Status.DRAFT)
         assert "a &lt;b&gt;" in stored.body_html  # plain text is escaped, not HTML
+        assert stored.published_at.isoformat() == "2024-01-01T21:04:05+00:00"  # kept for later
+
+    def test_backdates_the_post_when_published_is_in_the_past(self, client, blog, token):
+        data = {"h": "entry", "content": "old news", "published": "2024-01-02T03:04:05+06:00"}
+        assert post(client, token, data).status_code == 201
+        stored = Post.objects.get()
+        assert stored.status == Post.Status.PUBLISHED
         assert stored.published_at.isoformat() == "2024-01-01T21:04:05+00:00"
 
     def test_destination_picks_another_of_her_blogs(self, client, blog, user, token):
@@ -59,6 +66,21 @@ class MicropubTests:
             post(client, token, {"h": "entry", "content": "x", "post-status": "draft"}).status_code
             == 201
         )
+
+    def test_contributor_update_asking_to_publish_changes_nothing(self, client, blog):
+        contributor = UserFactory()
+        MembershipFactory(blog=blog, user=contributor, role=Role.CONTRIBUTOR)
+        token = create_app_password(user=contributor, name="phone")[1]
+        created = post(client, token, {"h": "entry", "content": "first", "post-status": "draft"})
+        body = {
+            "action": "update",
+            "url": created["Location"],
+            "replace": {"content": ["second"], "post-status": ["published"]},
+        }
+        response = post(client, token, body, content_type="application/json")
+        assert response.status_code == 403 and response.json()["error"] == "forbidden"
+        stored = Post.objects.get()
+        assert ("first" in stored.body_html, stored.status) == (True, Post.Status.DRAFT)
 
     def test_undelete_is_a_clear_error(self, client, blog, token):
         response = post(client, token, {"action": "undelete", "url": "http://testserver/@x/y/"})

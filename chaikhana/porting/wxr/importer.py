@@ -24,6 +24,7 @@ from chaikhana.blogs.actions import create_blog
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
 from chaikhana.core.errors import ActionError
+from chaikhana.porting.access import importing_owner
 from chaikhana.porting.models import ImportedItem
 from chaikhana.porting.wxr import bulk, language
 from chaikhana.porting.wxr.media import bring_attachments
@@ -127,7 +128,12 @@ def _import(source: Source, found: Scan, blog: Blog, owner: User, options: Optio
 
 
 def _context(found: Scan, blog: Blog, owner: User, options: Options, report: Report) -> Context:
-    owner_membership = Membership.objects.get(blog=blog, user=owner)
+    by = importing_owner(blog, owner)
+    owner_membership = Membership.objects.filter(blog=blog, user=owner).first()
+    if owner_membership is None:
+        raise ActionError(
+            _("%(user)s is not a member of this blog.") % {"user": owner.get_username()}
+        )
     people = People(blog=blog, match=options.match, by_login={}, by_wp_id={})
     for author in found.authors:
         if author.login:
@@ -136,6 +142,7 @@ def _context(found: Scan, blog: Blog, owner: User, options: Options, report: Rep
     terms.load_all(found.terms)
     return Context(
         blog=blog,
+        by=by,
         owner=owner_membership,
         people=people,
         terms=terms,
@@ -143,7 +150,6 @@ def _context(found: Scan, blog: Blog, owner: User, options: Options, report: Rep
         offset=found.offset.offset(),
         base_url=found.site.base_blog_url or found.site.link,
         report=report,
-        slugs=bulk.load_slugs(blog),
     )
 
 
@@ -160,7 +166,6 @@ def _write_batch(ctx: Context, batch: list[Item], done: int, progress: Progress 
         with transaction.atomic():
             for item in again:
                 _write_one(ctx, item)
-        ctx.apply_slug_changes()
     done += len(batch)
     batch.clear()
     if progress is not None:
@@ -198,16 +203,13 @@ def _prepare(ctx: Context, item: Item) -> None:
 
 
 def _write_one(ctx: Context, item: Item) -> None:
-    slugs_before = len(ctx.slug_changes)
     try:
         with transaction.atomic():
             outcome = import_item(ctx=ctx, item=item)
     except SkipItem as reason:
-        del ctx.slug_changes[slugs_before:]
         ctx.report.skip(item.wp_id, item.title, str(reason))
         return
     except (DatabaseError, ValueError, ActionError) as error:
-        del ctx.slug_changes[slugs_before:]
         ctx.report.skip(
             item.wp_id, item.title, _("could not be saved: %(error)s") % {"error": error}
         )

@@ -18,6 +18,7 @@ from django.db import transaction
 from chaikhana.accounts.models import User, username_key
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
+from chaikhana.core.slugs import next_free_slug, unique_slug
 from chaikhana.core.translit import slugify
 from chaikhana.porting.wxr.records import Author
 
@@ -47,12 +48,20 @@ def match_only(person: User) -> Matcher:
     return match
 
 
+class _TakenNames:
+    """The usernames starting like *base*, compared as accounts compares them (username_key)."""
+
+    def __init__(self, base: str) -> None:
+        taken = User.objects.filter(username_key__startswith=username_key(base))
+        self.keys = set(taken.values_list("username_key", flat=True))
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and username_key(name) in self.keys
+
+
 def _free_username(login: str) -> str:
     base = _NOT_USERNAME.sub("", login)[:140] or "author"
-    name, n = base, 2
-    while User.objects.filter(username_key=username_key(name)).exists():
-        name, n = f"{base}-{n}", n + 1
-    return name
+    return next_free_slug(base, _TakenNames(base), max_length=150)
 
 
 def new_pseudonymous_user(author: Author) -> User:
@@ -96,10 +105,7 @@ class People:
 
 def _join(blog: Blog, user: User, pen_name: str) -> Membership:
     base = slugify(pen_name) or "author"
-    taken = set(Membership.objects.filter(blog=blog).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
+    slug = unique_slug(Membership.objects.filter(blog=blog), base)
     return Membership.objects.create(
         blog=blog, user=user, role=Role.AUTHOR, pen_name=pen_name, slug=slug
     )

@@ -1,11 +1,12 @@
-"""The import action: one WordPress item → one Post (with its terms, comments and mentions).
+"""One WordPress item → one post (with its terms, comments and mentions), and what the
+one-by-one path here and the bulk path (bulk.py) share: the ImportedPost an item becomes,
+its status and slug, its ImportedItem fields.
 
-It writes through the blogs models with the same rendering as the editor (Post.save() runs
-the nh3 pipeline) but is not ``save_post``: an old post arriving must not look like a new
-publication, so only ``post_changed`` is sent (page cache, search index), never
-``post_published`` (pingbacks, webmentions, federation, notifications). No revision is kept:
-the export itself is the history. Each item is written inside its own (nested) transaction
-by the importer, so a broken item leaves nothing behind.
+Posts are written only by blogs' import actions: ``import_posts`` for an item never imported,
+``reimport_post`` for one that changed since. They keep no revision (the export is the
+history) and never send ``post_published`` — an old post arriving must not ping the pages
+it linked to or be announced — only ``posts_imported`` after commit (page cache, search).
+The importer writes each item inside its own savepoint, so a broken item leaves nothing.
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chaikhana.blogs import signals
-from chaikhana.blogs.actions.posts import RESERVED_SLUGS
+from chaikhana.accounts.models import User
+from chaikhana.blogs.actions.posts import ImportedPost, import_posts, reimport_post
 from chaikhana.blogs.models import Blog, Category, Membership, Post, Tag
 from chaikhana.core.translit import slugify
 from chaikhana.porting.models import ImportedItem
@@ -53,7 +53,8 @@ class Context:
     """Everything an item refers to, resolved once per import."""
 
     blog: Blog
-    owner: Membership
+    by: User  # the blog's owner, or whoever manages it, doing the import (access.importing_owner)
+    owner: Membership  # the posts' author when an item names none
     people: People
     terms: Terms
     attachments: Attachments
@@ -61,18 +62,6 @@ class Context:
     base_url: str
     report: Report
     now: datetime = field(default_factory=timezone.now)
-    # The blog's post slugs → post ids, loaded once per import (bulk.py plans slugs with it);
-    # kept current after each commit.
-    slugs: dict[str, int] = field(default_factory=dict)
-    # (old slug, new slug, post id) written by import_item, applied to slugs once committed.
-    slug_changes: list[tuple[str, str, int]] = field(default_factory=list)
-
-    def apply_slug_changes(self) -> None:
-        for old, new, post_id in self.slug_changes:
-            if old and self.slugs.get(old) == post_id:
-                del self.slugs[old]
-            self.slugs[new] = post_id
-        self.slug_changes.clear()
 
 
 def fingerprint(item: Item) -> str:
@@ -102,43 +91,46 @@ def import_item(*, ctx: Context, item: Item) -> str:
     )
     if row is not None and row.post is not None and row.data.get("hash") == digest:
         return "unchanged"
+    imported = imported_post(ctx, item)
+    earlier = row.post if row is not None else None
+    if earlier is None:
+        (post,) = import_posts(blog=ctx.blog, by=ctx.by, posts=[imported])
+    else:
+        post = reimport_post(post=earlier, by=ctx.by, imported=imported)
+    _remember(ctx, item, post, digest)
+    import_comments(ctx=ctx, item=item, post=post)
+    return "imported" if earlier is None else "changed"
+
+
+def imported_post(ctx: Context, item: Item) -> ImportedPost:
+    """*item* as blogs' import actions take it; raises SkipItem for what is not imported."""
     author = (
         ctx.people.resolve(Author(author_id=None, login=item.creator))
         if item.creator
         else ctx.owner
     )
-    post = row.post if row is not None and row.post is not None else None
-    is_new = post is None
-    post = _write_post(ctx, item, post, author)
-    _remember(ctx, item, post, digest)
-    import_comments(ctx=ctx, item=item, post=post)
-    post_id = post.pk
-    transaction.on_commit(lambda: signals.post_changed.send(Post, post_id=post_id))
-    return "imported" if is_new else "changed"
-
-
-def _write_post(ctx: Context, item: Item, post: Post | None, author: Membership) -> Post:
-    kind = Post.Kind.PAGE if item.post_type == "page" else Post.Kind.POST
-    if post is None:
-        post = Post(blog=ctx.blog, kind=kind)
-    else:
-        post.version += 1  # as an edit would: editors open the new text
     converted = convert(item.content, post_id=item.wp_id, attachments=ctx.attachments)
     ctx.report.unsupported_shortcodes.update(converted.unsupported)
     status, published_at = status_of(ctx, item)
-    old_slug = post.slug
-    post.title = (item.title or unquote(item.post_name) or f"#{item.wp_id}")[:200]
-    post.slug = _unique_slug(ctx.blog, post, item)
-    post.slug_from_title = False
-    post.author, post.byline = author, author.pen_name
-    post.body_source, post.body_format = converted.html, Post.Format.HTML
-    post.excerpt = item.excerpt.strip()[:1000]
-    post.language = language.guess(item.title + " " + item.content[:3000], ctx.blog.language)
-    post.status, post.published_at = status, published_at
-    post.save()
-    _set_terms(ctx, item, post)
-    ctx.slug_changes.append((old_slug, post.slug, post.pk))
-    return post
+    return ImportedPost(
+        author=author,
+        kind=Post.Kind.PAGE if item.post_type == "page" else Post.Kind.POST,
+        title=item.title or unquote(item.post_name) or f"#{item.wp_id}",
+        slug=base_slug(item),  # WordPress numbers a taken post_name; import_posts does too
+        body_source=converted.html,
+        body_format=Post.Format.HTML,
+        excerpt=item.excerpt.strip(),
+        language=language.guess(item.title + " " + item.content[:3000], ctx.blog.language),
+        status=status,
+        published_at=published_at,
+        category_ids=_term_ids(ctx, item, "category", Category),
+        tag_ids=_term_ids(ctx, item, "post_tag", Tag),
+    )
+
+
+def _term_ids(ctx: Context, item: Item, domain: str, model: type[Category] | type[Tag]) -> set[int]:
+    found = (ctx.terms.get(domain, t.nicename, t.name) for t in item.terms if t.domain == domain)
+    return {term.pk for term in found if term is not None and isinstance(term, model)}
 
 
 def status_of(ctx: Context, item: Item) -> tuple[str, datetime | None]:
@@ -166,44 +158,6 @@ def base_slug(item: Item) -> str:
     """WordPress's post_name, transliterated (else the title's, else post-N)."""
     base = slugify(unquote(item.post_name), max_length=90) or slugify(item.title, max_length=90)
     return base or f"post-{item.wp_id}"
-
-
-def _unique_slug(blog: Blog, post: Post, item: Item) -> str:
-    """WordPress's post_name, transliterated; a taken one gets a number (WordPress does too)."""
-    base = base_slug(item)
-    if post.pk and post.slug and (post.slug == base or post.slug.startswith(base + "-")):
-        return post.slug  # a re-run keeps the address it gave
-    others = Post.objects.for_blog(blog).exclude(pk=post.pk)
-    slug, n = base, 2
-    while slug in RESERVED_SLUGS or others.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def _set_terms(ctx: Context, item: Item, post: Post) -> None:
-    categories: list[Category] = []
-    tags: list[Tag] = []
-    for term in item.terms:
-        if term.domain == "category":
-            found = ctx.terms.get("category", term.nicename, term.name)
-            if isinstance(found, Category):
-                categories.append(found)
-        elif term.domain == "post_tag":
-            found = ctx.terms.get("post_tag", term.nicename, term.name)
-            if isinstance(found, Tag):
-                tags.append(found)
-    # Through rows in bulk, not .set(): an import adds thousands of posts, and m2m_changed
-    # receivers (page cache) would run per post; post_changed after commit covers them.
-    _replace_links(Post.categories.through, post, "category_id", {c.pk for c in categories})
-    _replace_links(Post.tags.through, post, "tag_id", {t.pk for t in tags})
-
-
-def _replace_links(through: Any, post: Post, column: str, wanted: set[int]) -> None:
-    rows = through.objects.filter(post_id=post.pk)
-    have = set(rows.values_list(column, flat=True)) if post.version > 1 else set()
-    if have - wanted:
-        rows.filter(**{f"{column}__in": have - wanted}).delete()
-    through.objects.bulk_create([through(post_id=post.pk, **{column: pk}) for pk in wanted - have])
 
 
 def old_path(link: str, base_url: str) -> str:

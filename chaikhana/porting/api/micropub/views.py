@@ -19,12 +19,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from chaikhana.accounts.models import User
-from chaikhana.blogs.actions import delete_post, save_requested_post
+from chaikhana.blogs.actions import PostRequest, delete_post, save_requested_post
 from chaikhana.blogs.models import Blog, Membership, Post
 from chaikhana.core.errors import ActionError
 from chaikhana.linkbacks.targets import post_address
 from chaikhana.media.actions import upload_media
-from chaikhana.porting.api import auth, lookup, structs
+from chaikhana.porting.api import auth, lookup
 from chaikhana.porting.api.micropub import entries, photos
 from chaikhana.porting.api.micropub.errors import MicropubError, invalid
 from chaikhana.porting.api.micropub.parse import MicropubRequest, bearer_token, parse
@@ -48,16 +48,21 @@ def _uid(request: HttpRequest, blog: Blog) -> str:
 
 
 def _destination(request: HttpRequest, user: User, wanted: list[Any]) -> tuple[Blog, Membership]:
-    blogs = lookup.member_blogs(user)
-    if not blogs:
-        raise MicropubError(403, "forbidden", _("You do not write for any blog yet."))
-    if not wanted:
-        return blogs[0]
-    uid = entries.text_of(wanted[0])
+    """The blog mp-destination names, else her first; the portal's is refused (a 403)."""
+    blogs = lookup.memberships(user)
+    if wanted:
+        uid = entries.text_of(wanted[0])
+        for blog, membership in blogs:
+            if uid in (_uid(request, blog), blog.name):
+                lookup.refuse_editorial(blog)
+                return blog, membership
+        raise invalid(_("mp-destination is not one of your blogs."))
     for blog, membership in blogs:
-        if uid in (_uid(request, blog), blog.name):
+        if not blog.is_editorial:
             return blog, membership
-    raise invalid(_("mp-destination is not one of your blogs."))
+    if blogs:  # the desk made her a member of the portal's blog, and of no other
+        lookup.refuse_editorial(blogs[0][0])
+    raise MicropubError(403, "forbidden", _("You do not write for any blog yet."))
 
 
 def _post_at(user: User, url: str) -> Post:
@@ -109,7 +114,7 @@ def _create(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpRespon
 
 def _update(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpResponse:
     post = _post_at(user, mp.url)
-    data = apply_update(structs.request_from_post(post), mp.update)
+    data = apply_update(PostRequest.of(post), mp.update)
     old_url = post.get_absolute_url()
     post = save_requested_post(blog=post.blog, by=user, request=data, post=post)
     # §3.4.4: 204 when the URL is unchanged, 201 with the new Location when it moved.
