@@ -7,12 +7,14 @@ minutes. Unsubscribing from reply mail uses a signed token in the mail's link.
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.access import membership_of
-from chaikhana.blogs.models import Blog
+from chaikhana.blogs.models import Blog, Membership
 
 COOKIE = "chaikhana_comments"
 COOKIE_SALT = "comments.own"
@@ -25,6 +27,22 @@ def shown_name(user: User, blog: Blog) -> str:
     """Her pen name on this blog if she is a member, else her display name; never a username."""
     membership = membership_of(user, blog)
     return membership.pen_name if membership is not None else user.public_name
+
+
+def _comparable(name: str) -> str:
+    # Case, width and spacing do not make another name to a reader: "ANNA", "anna ", "Ａｎｎａ".
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def is_writers_name(blog: Blog, name: str) -> bool:
+    """Whether *name* is one of *blog*'s members' pen names (ignoring case and spacing).
+
+    A guest may not comment as the blog's own writer: readers would take her words for the
+    writer's. Compared in Python, since SQLite folds the case of ASCII letters only.
+    """
+    wanted = _comparable(name)
+    pen_names = Membership.objects.filter(blog=blog).values_list("pen_name", flat=True)
+    return any(_comparable(pen_name) == wanted for pen_name in pen_names)
 
 
 def own_comment_ids(request: HttpRequest) -> frozenset[int]:

@@ -1,9 +1,11 @@
 """Prometheus metrics (django-prometheus) at /metrics, for the operator only.
 
-Allowed: staff, or a request straight from an address in METRICS_ALLOWED (loopback by
-default: Prometheus scraping a gunicorn port on the same machine). A request that came
-through the proxy (it carries X-Forwarded-For) is someone else's, whatever its socket
-address; everyone else gets a 404, as if there were nothing here. Besides the request,
+Allowed: staff in a session verified with a second factor (django-otp's ``is_verified``),
+or a request straight from an address in METRICS_ALLOWED (loopback by default: Prometheus
+scraping a gunicorn port on the same machine). A request that came through the proxy (it
+carries X-Forwarded-For) is someone else's, whatever its socket address. Staff signed in
+with a password alone get a 403 that says why; everyone else a 404, as if there were
+nothing here. Besides the request,
 latency and response counters, ``chaikhana_tasks_pending`` counts the tasks waiting.
 """
 
@@ -12,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_prometheus.exports import ExportToDjangoView
 from django_tasks import default_task_backend
@@ -21,8 +25,18 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 
+def _is_staff(request: HttpRequest) -> bool:
+    return bool(request.user.is_authenticated and request.user.is_active and request.user.is_staff)
+
+
+def _second_factor_given(request: HttpRequest) -> bool:
+    # OTPMiddleware's flag; core sits below accounts, so it reads the flag, not its helpers.
+    is_verified = getattr(request.user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
 def may_see_metrics(request: HttpRequest) -> bool:
-    if request.user.is_authenticated and request.user.is_staff:
+    if _is_staff(request) and _second_factor_given(request):
         return True
     if "HTTP_X_FORWARDED_FOR" in request.META:
         return False
@@ -60,5 +74,7 @@ REGISTRY.register(_collector)
 @never_cache
 def metrics(request: HttpRequest) -> HttpResponse:
     if not may_see_metrics(request):
+        if _is_staff(request):
+            raise PermissionDenied(_("Staff see the metrics after giving their second factor."))
         raise Http404
     return ExportToDjangoView(request)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from chaikhana.accounts.models import User
+from chaikhana.accounts.twofactor.decorators import acts_as_staff, otp_required_for_staff
 from chaikhana.courses.models import Course, GroupRegistration, Registration, Session
 
 
@@ -42,10 +47,20 @@ def access_group(token: str) -> GroupRegistration:
     return found
 
 
+def manage_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A management page (/courses/manage/…): signed in, and staff only with a second factor.
+
+    Staff without an authenticator are sent to enrol, those with one to give a code; tutors
+    and everyone else go on to the view's own access check (403 for what is not theirs).
+    Rosters and payments are private: never cached.
+    """
+    return login_required(never_cache(otp_required_for_staff(view)))
+
+
 def can_manage_course(user: User | None, course: Course) -> bool:
     if user is None or not user.is_authenticated:
         return False
-    return user.is_staff or course.tutors.filter(pk=user.pk).exists()
+    return acts_as_staff(user) or course.tutors.filter(pk=user.pk).exists()
 
 
 def access_course_for_manage(user: User, course_id: int) -> Course:

@@ -18,6 +18,7 @@ from django.core import mail
 from django.test import Client
 from playwright.sync_api import Page, expect
 
+from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.testing.factories import UserFactory
 from chaikhana.courses.models import Session
 from tests.browser.checks import HtmlPages, assert_accessible
@@ -39,7 +40,10 @@ def check_page(page: Page, html_pages: HtmlPages, name: str) -> None:
 def sign_in_as(page: Page, user) -> None:
     """Swap the browser's session cookie for one of *user*'s."""
     client = Client()
-    client.force_login(user)
+    if user.is_staff:  # the school's staff pages need a second factor: as after a right code
+        log_in_verified(client, user)
+    else:
+        client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.clear_cookies()
     host = urlsplit(page.url).hostname  # every journey step starts on a live-server page

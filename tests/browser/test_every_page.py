@@ -206,8 +206,8 @@ def build_site() -> Site:
         "month archive": text_blog.url("blogs:month", year=month.year, month=month.month),
         "blog search": text_blog.url("blogs:search") + "?q=вода",
         "post (light)": post.get_absolute_url() + "?format=light",
-        "report abuse (post)": f"/report/post/{post.pk}/",
-        "report abuse (comment)": f"/report/comment/{comment.pk}/",
+        "report abuse (post)": f"/report/@{text_blog.name}/{post.slug}/",
+        "report abuse (comment)": f"/report/@{text_blog.name}/{post.slug}/comments/{comment.pk}/",
     }
     d = "/dashboard/@vesti-osh/"
     revision = post.revisions.order_by("pk").first()

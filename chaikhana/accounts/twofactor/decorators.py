@@ -1,4 +1,5 @@
-"""``otp_required_for_staff``: staff pages open only to sessions verified with a second factor."""
+"""Staff rights need a second factor: ``otp_required_for_staff`` guards staff pages, and
+``acts_as_staff`` is the one test for staff rights inside a page or an access helper."""
 
 from __future__ import annotations
 
@@ -18,6 +19,16 @@ from chaikhana.accounts.twofactor.devices import (
 )
 
 View = Callable[..., HttpResponse]
+
+
+def acts_as_staff(user: object) -> bool:
+    """Whether *user* may use staff rights now: active staff in a session verified with a
+    second factor. A stolen password alone must not open rosters, payments or settings."""
+    return bool(
+        getattr(user, "is_active", False)
+        and getattr(user, "is_staff", False)
+        and session_verified(user)
+    )
 
 
 def otp_required_for_staff(view: View) -> View:

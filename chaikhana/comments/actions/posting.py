@@ -15,7 +15,7 @@ from chaikhana.blogs.models import Post
 from chaikhana.comments import conf
 from chaikhana.comments.actions.announce import announce_removed, announce_visible
 from chaikhana.comments.actions.notifying import notify_new_comment
-from chaikhana.comments.identity import shown_name
+from chaikhana.comments.identity import is_writers_name, shown_name
 from chaikhana.comments.models import Comment, CommentSettings
 from chaikhana.comments.moderation import Submission, assess_comment, record_verdict
 from chaikhana.comments.permissions import comments_closed_on
@@ -77,6 +77,11 @@ def _new_comment(post: Post, by: User | None, data: CommentInput) -> Comment:
     parent = attach_point(post, data.parent_id)
     if by is None and not data.name.strip():
         raise ActionError(_("Tell us your name (any name you like)."), field="name")
+    if by is None and is_writers_name(post.blog, data.name):
+        raise ActionError(
+            _("This is the name of one of this blog's writers. Choose another name."),
+            field="name",
+        )
     if data.notify_replies and not (data.email or (by and by.email)):
         raise ActionError(_("Give an email address to get replies by mail."), field="email")
     return Comment(

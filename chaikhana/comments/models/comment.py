@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from chaikhana.blogs.models import Blog, Post
+from chaikhana.blogs.models import Blog, Membership, Post
 from chaikhana.comments.markup import render_comment
 
 if TYPE_CHECKING:
@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 
 # A hard ceiling in the database; the form's (smaller, configurable) cap gives the message.
 MAX_SOURCE_CHARS = 100_000
+
+
+def _by_member() -> models.Exists:
+    members = Membership.objects.filter(
+        blog_id=models.OuterRef("blog_id"), user_id=models.OuterRef("author_id")
+    )
+    return models.Exists(members)
 
 
 class CommentQuerySet(models.QuerySet["Comment"]):
@@ -31,7 +38,8 @@ class CommentQuerySet(models.QuerySet["Comment"]):
         """A post's comments as one reader sees them, in one query.
 
         Approved comments, plus her own pending ones: by account when signed in, by the
-        ids in her signed cookie when a guest.
+        ids in her signed cookie when a guest. ``by_member``: written by one of the blog's
+        members while signed in, so the page can mark it as the writers' own.
         """
         mine = models.Q(pk__in=own_ids)
         if user is not None and user.is_authenticated:
@@ -43,6 +51,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
             self.filter(post=post)
             .filter(visible)
             .defer("body_source", "email")
+            .annotate(by_member=_by_member())
             .order_by("created_at", "id")
         )
 

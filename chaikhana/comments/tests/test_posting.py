@@ -110,6 +110,19 @@ class PostCommentInputTests:
             guest(post, name="  ")
         assert refused.value.field == "name"
 
+    @pytest.mark.parametrize("name", ["Тень", "тЕНЬ", "  ТЕНЬ ", "Ｔｅｎｉ"])
+    def test_guest_is_refused_when_taking_a_writers_pen_name(self, post, name):
+        MembershipFactory(blog=post.blog, pen_name="Тень")
+        MembershipFactory(blog=post.blog, pen_name="Teni")
+        with pytest.raises(ActionError) as refused:
+            guest(post, name=name)
+        assert refused.value.field == "name"
+        assert not Comment.objects.exists()
+
+    def test_guest_may_use_a_pen_name_when_it_belongs_to_another_blog(self, post):
+        MembershipFactory(pen_name="Тень")  # a writer of some other blog
+        assert guest(post, name="Тень").name == "Тень"
+
     @override_settings(COMMENTS_MAX_DEPTH=3)
     def test_reply_below_the_depth_cap_joins_the_deepest_allowed_level(self, post):
         top = CommentFactory(post=post)

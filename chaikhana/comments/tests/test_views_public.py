@@ -9,7 +9,13 @@ from chaikhana.blogs.models import Blog, Post
 from chaikhana.comments.identity import unsubscribe_token
 from chaikhana.comments.models import Comment
 from chaikhana.comments.tests.helpers import client_for, form_data
-from chaikhana.core.testing.factories import BlogFactory, CommentFactory, PostFactory, UserFactory
+from chaikhana.core.testing.factories import (
+    BlogFactory,
+    CommentFactory,
+    MembershipFactory,
+    PostFactory,
+    UserFactory,
+)
 
 
 def create_url(post):
@@ -126,6 +132,34 @@ class CommentThreadTests:
     def test_post_page_links_its_comment_feeds(self, post):
         page = Client().get(post.get_absolute_url()).content.decode()
         assert f'href="/@{post.blog.name}/{post.slug}/comments/feed/"' in page
+
+
+class CommenterIdentityTests:
+    MARK = '<span class="comment-mark"'
+
+    def test_writers_comment_is_marked_when_she_comments_on_her_own_blog(self, post):
+        writer = MembershipFactory(blog=post.blog, pen_name="Тень")
+        client_for(writer.user).post(create_url(post), form_data(body="Отвечаю как автор"))
+        page = Client().get(post.get_absolute_url()).content.decode()
+        assert "Отвечаю как автор" in page
+        line = re.search(r"<b class=\"comment-author\">Тень</b>[^\n]*", page)
+        assert line and self.MARK in line.group(0)
+
+    def test_no_mark_when_guest_or_reader_of_another_blog_comments(self, post):
+        CommentFactory(post=post, name="Гость")
+        outsider = MembershipFactory(pen_name="Чужой")  # a writer, but of another blog
+        client_for(outsider.user).post(create_url(post), form_data(body="Со стороны"))
+        Comment.objects.update(status=Comment.Status.APPROVED)  # a stranger's first one waits
+        page = Client().get(post.get_absolute_url()).content.decode()
+        assert "Со стороны" in page and self.MARK not in page
+
+    def test_guest_taking_a_writers_name_keeps_her_text_and_is_told_why(self, post):
+        MembershipFactory(blog=post.blog, pen_name="Тень")
+        response = Client().post(create_url(post), form_data(name="ТЕНЬ", body="Мой текст"))
+        page = response.content.decode()
+        assert response.status_code == 400
+        assert "Мой текст" in page and "name of one of this blog&#x27;s writers" in page
+        assert not Comment.objects.exists()
 
 
 class CommentFeedTests:

@@ -31,6 +31,7 @@ from chaikhana.comments.forms import CommentEditForm, CommentForm
 from chaikhana.comments.identity import comment_id_from_token, own_comment_ids, remember_comment
 from chaikhana.comments.models import Comment
 from chaikhana.comments.moderation import Submission
+from chaikhana.comments.origin import sent_from_our_page
 from chaikhana.core.errors import ActionError
 
 
@@ -60,14 +61,18 @@ def _post_page(request: HttpRequest, post: Post, form: CommentForm, status: int)
 
 
 # Guests post from pages the anonymous page cache may have stored with another reader's CSRF
-# token, so for them the spam engine's signed form token stands in for it (comment forms
-# have no CSRF token in WordPress either). Signed-in people never get cached pages: their
-# comment carries their name, so CSRF protects them as everywhere else.
+# token, so for them the browser's own word on where the POST comes from (comments/origin.py)
+# and the spam engine's signed form token stand in for it (comment forms have no CSRF token in
+# WordPress either). Signed-in people never get cached pages: their comment carries their
+# name, so CSRF protects them as everywhere else.
 @csrf_exempt
 @require_POST
 def comment_create(request: HttpRequest, slug: str, blog: str | None = None) -> HttpResponse:
     if request.user.is_authenticated:
         return csrf_protect(_create)(request, slug, blog)
+    if not sent_from_our_page(request, blog_name=blog or getattr(request, "blog_name", None)):
+        # Nothing is stored and no cookie is set: the page only says what happened.
+        return render(request, "comments/refused_origin.html", status=403)
     return _create(request, slug, blog)
 
 

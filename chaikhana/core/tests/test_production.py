@@ -6,6 +6,7 @@ import logging
 import pytest
 from django.test import override_settings
 
+from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.db_router import PRIMARY, REPLICA, ReplicaRouter, _may_read_replica
 from chaikhana.core.logging import JsonFormatter
 from chaikhana.core.testing.factories import UserFactory
@@ -32,8 +33,16 @@ def test_metrics_from_loopback_but_not_through_the_proxy(client) -> None:
 
 @pytest.mark.django_db
 def test_metrics_for_staff_from_anywhere(client) -> None:
-    client.force_login(UserFactory(is_staff=True))
+    log_in_verified(client, UserFactory(is_staff=True))
     assert client.get("/metrics", REMOTE_ADDR="203.0.113.9").status_code == 200
+
+
+@pytest.mark.django_db
+def test_metrics_refused_to_staff_without_second_factor(client) -> None:
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get("/metrics", REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 403
+    assert b"django_http_requests_total" not in response.content
 
 
 @pytest.mark.django_db

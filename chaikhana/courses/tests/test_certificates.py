@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.errors import InvalidTransition
 from chaikhana.core.testing.factories import UserFactory
 from chaikhana.courses.certificates import issue_due_certificates, revoke_certificate
@@ -137,7 +138,7 @@ class VerificationPageTests:
         url = reverse("courses:revoke_certificate", args=[certificate.pk])
         client.force_login(certificate.course.tutors.get())
         assert client.post(url).status_code == 403
-        client.force_login(UserFactory(is_staff=True))
+        log_in_verified(client, UserFactory(is_staff=True))
         client.post(url)
         certificate.refresh_from_db()
         assert certificate.revoked_at is not None

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.testing.factories import UserFactory
 from chaikhana.courses.models import Certificate, GroupRegistration, Registration
 from chaikhana.courses.tests.factories import (
@@ -96,7 +97,7 @@ class RosterPageTests:
 
     def test_a_bad_payment_is_shown_by_its_field_and_nothing_is_saved(self, client, session):
         registration = RegistrationFactory(session=session)
-        client.force_login(UserFactory(is_staff=True))
+        log_in_verified(client, UserFactory(is_staff=True))
         response = client.post(
             roster_url(session),
             {
@@ -115,7 +116,7 @@ class RosterPageTests:
         registration = RegistrationFactory(session=session)
         client.force_login(tutor)
         assert f"paid-{registration.pk}" not in client.get(roster_url(session)).content.decode()
-        client.force_login(UserFactory(is_staff=True))
+        log_in_verified(client, UserFactory(is_staff=True))
         client.post(roster_url(session), {f"paid-{registration.pk}": "1500"})
         registration.refresh_from_db()
         assert str(registration.paid_amount) == "1500.00"

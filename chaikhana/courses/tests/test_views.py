@@ -9,6 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.testing.factories import UserFactory
 from chaikhana.courses.models import Registration, Session
 from chaikhana.courses.tests.factories import (
@@ -113,7 +114,7 @@ class RegisterViewTests:
 class ManageTests:
     def test_session_ending_before_it_starts_is_refused_next_to_the_field(self, client):
         course = CourseFactory()
-        client.force_login(UserFactory(is_staff=True))
+        log_in_verified(client, UserFactory(is_staff=True))
         data = {
             "starts_at": "2031-05-01T10:00",
             "ends_at": "2031-05-01T09:00",
@@ -127,7 +128,7 @@ class ManageTests:
 
     def test_session_times_are_read_in_bishkek_and_stored_in_utc(self, client):
         course = CourseFactory()
-        client.force_login(UserFactory(is_staff=True))
+        log_in_verified(client, UserFactory(is_staff=True))
         data = {"starts_at": "2031-05-01T10:00", "ends_at": "2031-05-01T12:00",
                 "place": "Bishkek", "capacity": 10}  # fmt: skip
         client.post(reverse("courses:session_new", args=[course.pk]), data)

@@ -12,11 +12,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
+from chaikhana.accounts.twofactor.decorators import acts_as_staff
 from chaikhana.courses.models import Certificate, Course, Session
 
 
 def is_tutor_of(user: User, course: Course) -> bool:
-    return user.is_staff or course.tutors.filter(pk=user.pk).exists()
+    return acts_as_staff(user) or course.tutors.filter(pk=user.pk).exists()
 
 
 def access_session_as_tutor(user: User, session_id: int) -> Session:
@@ -52,7 +53,7 @@ def access_certificate_for_staff(user: User, certificate_id: int) -> Certificate
 
 
 def require_staff(user: User) -> None:
-    if not user.is_staff:
+    if not acts_as_staff(user):
         raise PermissionDenied(_("Only the school's staff may see this."))
 
 

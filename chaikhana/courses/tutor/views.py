@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.twofactor.decorators import acts_as_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.courses import reports
+from chaikhana.courses.access import manage_view
 from chaikhana.courses.attendance import save_roster
 from chaikhana.courses.certificates import revoke_certificate, sessions_required
 from chaikhana.courses.models import Certificate, Course, Registration, Session
@@ -29,23 +30,23 @@ def _roster(session: Session) -> list[Registration]:
     return list(session.registrations.active().for_listing().order_by("status", "created_at"))
 
 
-@login_required
+@manage_view
 def dashboard(request: HttpRequest) -> HttpResponse:
     """/courses/manage/teaching/: the sessions of every course she teaches (all, for staff)."""
     user = request.user
-    courses = Course.objects.all() if user.is_staff else Course.objects.taught_by(user)  # type: ignore[arg-type]
+    courses = Course.objects.all() if acts_as_staff(user) else Course.objects.taught_by(user)  # type: ignore[arg-type]
     sessions = Session.objects.for_listing().filter(course__in=courses)
     return render(request, "courses/tutor/dashboard.html", {"sessions": sessions})
 
 
-@login_required
+@manage_view
 @explained_403
 def roster(request: HttpRequest, session_id: int) -> HttpResponse:
     """The roster with attendance, notes (and payments, for staff): one POST saves it all."""
     session = access_session_as_tutor(request.user, session_id)  # type: ignore[arg-type]
     registrations = _roster(session)
     form = RosterForm(
-        request.POST or None, registrations=registrations, with_payments=request.user.is_staff
+        request.POST or None, registrations=registrations, with_payments=acts_as_staff(request.user)
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -63,7 +64,7 @@ def roster(request: HttpRequest, session_id: int) -> HttpResponse:
     return render(request, "courses/tutor/roster.html", context, status=400 if form.errors else 200)
 
 
-@login_required
+@manage_view
 @explained_403
 def roster_csv(request: HttpRequest, session_id: int) -> HttpResponse:
     session = access_session_as_tutor(request.user, session_id)  # type: ignore[arg-type]
@@ -73,7 +74,7 @@ def roster_csv(request: HttpRequest, session_id: int) -> HttpResponse:
     return response
 
 
-@login_required
+@manage_view
 @explained_403
 def certificates(request: HttpRequest, course_id: int) -> HttpResponse:
     course = access_course_as_tutor(request.user, course_id)  # type: ignore[arg-type]
@@ -85,7 +86,7 @@ def certificates(request: HttpRequest, course_id: int) -> HttpResponse:
     return render(request, "courses/tutor/certificates.html", context)
 
 
-@login_required
+@manage_view
 @require_POST
 @explained_403
 def revoke(request: HttpRequest, certificate_id: int) -> HttpResponse:
@@ -99,7 +100,7 @@ def revoke(request: HttpRequest, certificate_id: int) -> HttpResponse:
     return redirect("courses:tutor_certificates", course_id=certificate.course_id)
 
 
-@login_required
+@manage_view
 @explained_403
 def report(request: HttpRequest) -> HttpResponse:
     """/courses/manage/reports/: per course and per month, with a bar chart (staff only)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,28 +10,35 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chaikhana.accounts.twofactor.decorators import acts_as_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.courses import actions
-from chaikhana.courses.access import access_course_for_manage, access_session_for_manage
+from chaikhana.courses.access import (
+    access_course_for_manage,
+    access_session_for_manage,
+    manage_view,
+)
 from chaikhana.courses.forms import CourseForm, SessionForm
 from chaikhana.courses.models import Course, Session
 
 
 def _require_staff(request: HttpRequest) -> None:
-    if not request.user.is_staff:
+    if not acts_as_staff(request.user):
         raise PermissionDenied(_("Only the school's staff may do this."))
 
 
-@login_required
+@manage_view
 def index(request: HttpRequest) -> HttpResponse:
     courses = (
-        Course.objects.all() if request.user.is_staff else Course.objects.taught_by(request.user.pk)
+        Course.objects.all()
+        if acts_as_staff(request.user)
+        else Course.objects.taught_by(request.user.pk)
     )
     sessions = Session.objects.for_listing().filter(course__in=courses)
     return render(request, "courses/manage/index.html", {"courses": courses, "sessions": sessions})
 
 
-@login_required
+@manage_view
 def course_form(request: HttpRequest, course_id: int | None = None) -> HttpResponse:
     """Creating and editing a course: the school's staff only."""
     _require_staff(request)
@@ -49,7 +55,7 @@ def course_form(request: HttpRequest, course_id: int | None = None) -> HttpRespo
     )
 
 
-@login_required
+@manage_view
 def session_form(
     request: HttpRequest, course_id: int | None = None, session_id: int | None = None
 ) -> HttpResponse:
@@ -70,7 +76,7 @@ def session_form(
     )
 
 
-@login_required
+@manage_view
 @require_POST
 def cancel(request: HttpRequest, session_id: int) -> HttpResponse:
     session = access_session_for_manage(request.user, session_id)  # type: ignore[arg-type]

@@ -6,32 +6,42 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
-from chaikhana.blogs.models import Blog, Post
+from chaikhana.blogs.access import MovedPost, access_blog, access_public_post
+from chaikhana.blogs.models import Post
 from chaikhana.comments.models import Comment
 from chaikhana.network.access import access_staff
 from chaikhana.network.reports.models import Report
 
+# Reports are addressed like the pages they report (blog + slug), never by a row id: a
+# sequential id would let anyone walk every post and comment of unlisted blogs (issue 13).
 
-def access_reportable(kind: str, object_id: int) -> Post | Comment:
-    """A public post, or an approved comment on one; 404 for anything a reader cannot see."""
-    posts = Post.objects.published().filter(
-        blog__is_active=True,
-        blog__visibility__in=[Blog.Visibility.PUBLIC, Blog.Visibility.UNLISTED],
-    )
-    if kind == Report.Kind.POST:
-        subject: Post | Comment | None = posts.select_related("blog").filter(pk=object_id).first()
-    elif kind == Report.Kind.COMMENT:
-        subject = (
-            Comment.objects.approved()
-            .filter(pk=object_id, post__in=posts)
-            .select_related("post__blog")
-            .first()
-        )
-    else:
-        subject = None
-    if subject is None:
+
+def access_reportable_post(user: User | None, blog_name: str, slug: str) -> Post:
+    """The published post at *blog_name*/*slug*, if *user* may read its page; 404 otherwise.
+
+    The post page's own rules decide (private blogs, drafts, suspended blogs); a post that
+    moved to a new slug is still the same post to report.
+    """
+    blog, membership = access_blog(user, blog_name)
+    try:
+        post = access_public_post(user, blog, membership, slug)
+    except MovedPost as moved:
+        post = moved.post
+    if not post.is_public:  # a private post has no "Report" link and no report page
         raise Http404(_("There is nothing to report at this address."))
-    return subject
+    return post
+
+
+def access_reportable_comment(
+    user: User | None, blog_name: str, slug: str, comment_id: int
+) -> Comment:
+    """An approved comment under a post *user* may read (as above); 404 otherwise."""
+    post = access_reportable_post(user, blog_name, slug)
+    comment = Comment.objects.approved().filter(post=post, pk=comment_id).first()
+    if comment is None:
+        raise Http404(_("There is nothing to report at this address."))
+    comment.post = post  # the page shows the post's title and link
+    return comment
 
 
 def access_report(user: User, report_id: int) -> Report:

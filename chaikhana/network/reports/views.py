@@ -13,11 +13,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.models import User
+from chaikhana.blogs.models import Post
+from chaikhana.comments.models import Comment
 from chaikhana.core.errors import ActionError
 from chaikhana.core.ratelimit import request_address_hash
 from chaikhana.network.access import staff_view
 from chaikhana.network.reports import actions
-from chaikhana.network.reports.access import access_report, access_reportable
+from chaikhana.network.reports.access import (
+    access_report,
+    access_reportable_comment,
+    access_reportable_post,
+)
 from chaikhana.network.reports.forms import DecisionForm, QueueFilterForm, ReportForm
 from chaikhana.network.reports.models import Report
 
@@ -28,9 +34,24 @@ class Decision(Protocol):
     def __call__(self, *, report: Report, by: User, note: str = "") -> Report: ...
 
 
+def _reader(request: HttpRequest) -> User | None:
+    return request.user if isinstance(request.user, User) else None
+
+
 @never_cache  # the form carries a CSRF token; the post page it comes from does not
-def report(request: HttpRequest, kind: str, object_id: int) -> HttpResponse:
-    subject = access_reportable(kind, object_id)
+def report_post(request: HttpRequest, blog: str, slug: str) -> HttpResponse:
+    post = access_reportable_post(_reader(request), blog, slug)
+    return _report(request, post, Report.Kind.POST)
+
+
+@never_cache
+def report_comment(request: HttpRequest, blog: str, slug: str, comment_id: int) -> HttpResponse:
+    comment = access_reportable_comment(_reader(request), blog, slug, comment_id)
+    return _report(request, comment, Report.Kind.COMMENT)
+
+
+def _report(request: HttpRequest, subject: Post | Comment, kind: str) -> HttpResponse:
+    """The report form for *subject*, which the reader may see; filed on a valid POST."""
     form = ReportForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:

@@ -20,12 +20,21 @@ from chaikhana.network.reports.models import Report
 register = template.Library()
 
 
+def _report_path(subject: Post | Comment, on: Post | None) -> str:
+    """Where *subject* is reported: its post's blog and slug (and the comment's id)."""
+    if isinstance(subject, Post):
+        kwargs: dict[str, object] = {"blog": subject.blog.name, "slug": subject.slug}
+        return reverse("reports:post", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
+    post = on if on is not None and on.pk == subject.post_id else subject.post
+    kwargs = {"blog": post.blog.name, "slug": post.slug, "comment_id": subject.pk}
+    return reverse("reports:comment", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
+
+
 @register.simple_tag(takes_context=True)
-def report_link(context: template.Context, subject: Post | Comment) -> str:
+def report_link(context: template.Context, subject: Post | Comment, on: Post | None = None) -> str:
+    """*on*: a comment's post, which the page already holds (no query per comment)."""
     kind = Report.Kind.COMMENT if isinstance(subject, Comment) else Report.Kind.POST
-    path = reverse(
-        "reports:new", kwargs={"kind": kind, "object_id": subject.pk}, urlconf=settings.ROOT_URLCONF
-    )
+    path = _report_path(subject, on)
     request: HttpRequest | None = context.get("request")
     if request is not None and getattr(request, "blog_name", None):
         path = f"//{settings.BLOG_DOMAIN}{path}"  # a blog's own host knows only its pages
