@@ -9,6 +9,7 @@ from typing import Any
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from chaikhana.core.csp import content_security_policy
 from chaikhana.env import env_bool, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "chaikhana.portal.figures.counter.StoryViewCounter",
     # Last: it needs the user, the language and the blog host decided (docs/architecture.md).
     "chaikhana.reading.cache.middleware.PageCacheMiddleware",
+    # Inside the page cache, so a stored page keeps the policy its view chose (core/csp.py).
+    "csp.middleware.CSPMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -255,6 +258,14 @@ if BLOG_HOST_MODE == "subdomain" and BLOG_DOMAIN:
     # Forms on a blog's host (language switch) post to the network's host and back.
     CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN = LANGUAGE_COOKIE_DOMAIN = "." + BLOG_DOMAIN
     CSRF_TRUSTED_ORIGINS += [f"http://*.{BLOG_DOMAIN}", f"https://*.{BLOG_DOMAIN}"]
+
+# --- Content-Security-Policy (django-csp; the policy and why: chaikhana/core/csp.py) -------
+_S3 = STORAGES["default"]["BACKEND"].startswith("storages.backends.s3")
+CONTENT_SECURITY_POLICY = content_security_policy(
+    s3_options=STORAGES["default"]["OPTIONS"] if _S3 else None,
+    site_url=SITE_URL,
+    blog_domain=BLOG_DOMAIN if BLOG_HOST_MODE == "subdomain" else "",
+)
 
 # --- Production: HTTPS, logs, metrics, Tor, a read replica (docs/deploy.md, scaling.md) -----
 # Each is off by default so `make run` works on http://127.0.0.1; deploy/chaikhana.env.example
