@@ -265,6 +265,7 @@ CONTENT_SECURITY_POLICY = content_security_policy(
     s3_options=STORAGES["default"]["OPTIONS"] if _S3 else None,
     site_url=SITE_URL,
     blog_domain=BLOG_DOMAIN if BLOG_HOST_MODE == "subdomain" else "",
+    onion_host=env_str("ONION_HOST", "").strip().lower().removesuffix("/"),
 )
 
 # --- Production: HTTPS, logs, metrics, Tor, a read replica (docs/deploy.md, scaling.md) -----

@@ -37,15 +37,15 @@ def media_origins(s3_options: dict[str, Any] | None) -> list[str]:
 
 
 def content_security_policy(
-    *, s3_options: dict[str, Any] | None, site_url: str, blog_domain: str
+    *, s3_options: dict[str, Any] | None, site_url: str, blog_domain: str, onion_host: str = ""
 ) -> dict[str, Any]:
     """django-csp's CONTENT_SECURITY_POLICY setting."""
     media = media_origins(s3_options)
-    # With blogs on subdomains, a blog's forms (language switch) post to the network's host,
-    # which answers with a redirect back: form-action covers both hops.
-    forms = [o for o in (_origin(site_url),) if o] + (
-        [blog_domain, f"*.{blog_domain}"] if blog_domain else []
-    )
+    # With blogs on subdomains, a blog's forms (follow, search, language) go to the network's
+    # host, which may redirect back: form-action covers both hops (Chromium checks redirects).
+    forms = [o for o in (_origin(site_url),) if o]
+    for domain in (blog_domain, onion_host):
+        forms += [domain, f"*.{domain}"] if domain else []
     return {
         "DIRECTIVES": {
             "default-src": [SELF],

@@ -70,11 +70,16 @@ class PolicySettingTests:
 
     def test_forms_may_post_to_the_network_host_when_blogs_have_subdomains(self):
         policy = content_security_policy(
-            s3_options=None, site_url="https://chaikhana.kg", blog_domain="blogs.kg"
+            s3_options=None,
+            site_url="https://chaikhana.kg",
+            blog_domain="blogs.kg",
+            onion_host="chai.onion",
         )
         assert policy["DIRECTIVES"]["form-action"] == [
             "'self'",
             "https://chaikhana.kg",
             "blogs.kg",
             "*.blogs.kg",
+            "chai.onion",
+            "*.chai.onion",
         ]
