@@ -2,9 +2,9 @@
 
 A PDF names its author and the software and dates that made it (the /Info dictionary and
 the XMP packet); an MP3 carries ID3 and APE tags; an Ogg file its comments; a phone's M4A
-its tags and the place it was recorded (the ``©xyz`` atom). Photos are re-encoded from
-their pixels instead (``images.py``). A file we cannot read cannot be cleaned, so it is
-refused with the reason rather than stored as it came.
+its tags, the place it was recorded (the ``©xyz`` atom) and when (the movie's dates).
+Photos are re-encoded from their pixels instead (``images.py``). A file we cannot read
+cannot be cleaned, so it is refused with the reason rather than stored as it came.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from chaikhana.media import sniff
 # MP4 atoms that hold nothing but description: user data (tags, ©xyz location, XMP),
 # metadata boxes, vendor "uuid" boxes (XMP) and padding that may hold an old tag's bytes.
 _MP4_METADATA = {b"udta", b"meta", b"uuid", b"free", b"skip"}
+# Headers that date the recording: creation and modification times, seconds since 1904.
+_MP4_DATED = {b"mvhd", b"tkhd", b"mdhd"}
 _OGG_KINDS = [OggVorbis, OggOpus, OggFLAC, OggSpeex]
 _CHUNK = 64 * 1024
 
@@ -83,10 +85,21 @@ def _blank(work: IO[bytes], atom: Any) -> None:
         left -= _CHUNK
 
 
+def _undate(work: IO[bytes], atom: Any) -> None:
+    """Zero the creation and modification times (version 0: 4 bytes each; version 1: 8)."""
+    start = atom.offset + atom.length - atom.datalength
+    work.seek(start)
+    version = work.read(1)
+    work.seek(start + 4)
+    work.write(b"\x00" * (16 if version == b"\x01" else 8))
+
+
 def _blank_metadata(work: IO[bytes], atoms: list[Any]) -> None:
     for atom in atoms:
         if atom.name in _MP4_METADATA:
             _blank(work, atom)
+        elif atom.name in _MP4_DATED:
+            _undate(work, atom)
         elif atom.children:
             _blank_metadata(work, atom.children)
 

@@ -113,12 +113,16 @@ def _atom(kind: bytes, payload: bytes) -> bytes:
     return struct.pack(">I", 8 + len(payload)) + kind + payload
 
 
+RECORDED_AT = 3_846_000_000  # 2025-11-15, as an MP4 date
+
+
 def m4a_with_tags(artist: str = "", location: str = "") -> bytes:
     """An M4A as a phone writes it: a movie header (5 s), the place in ©xyz, iTunes tags."""
     matrix = struct.pack(">9I", 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000)
     mvhd = _atom(
         b"mvhd",
-        b"\x00" * 12
+        b"\x00" * 4
+        + struct.pack(">II", RECORDED_AT, RECORDED_AT)  # seconds since 1904
         + struct.pack(">IIIH", 1000, 5000, 0x10000, 0x100)
         + b"\x00" * 10
         + matrix
