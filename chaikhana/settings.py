@@ -259,15 +259,6 @@ if BLOG_HOST_MODE == "subdomain" and BLOG_DOMAIN:
     CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN = LANGUAGE_COOKIE_DOMAIN = "." + BLOG_DOMAIN
     CSRF_TRUSTED_ORIGINS += [f"http://*.{BLOG_DOMAIN}", f"https://*.{BLOG_DOMAIN}"]
 
-# --- Content-Security-Policy (django-csp; the policy and why: chaikhana/core/csp.py) -------
-_S3 = STORAGES["default"]["BACKEND"].startswith("storages.backends.s3")
-CONTENT_SECURITY_POLICY = content_security_policy(
-    s3_options=STORAGES["default"]["OPTIONS"] if _S3 else None,
-    site_url=SITE_URL,
-    blog_domain=BLOG_DOMAIN if BLOG_HOST_MODE == "subdomain" else "",
-    onion_host=env_str("ONION_HOST", "").strip().lower().removesuffix("/"),
-)
-
 # --- Production: HTTPS, logs, metrics, Tor, a read replica (docs/deploy.md, scaling.md) -----
 # Each is off by default so `make run` works on http://127.0.0.1; deploy/chaikhana.env.example
 # turns them on, and `manage.py check --deploy` is then clean.
@@ -300,6 +291,15 @@ METRICS_ALLOWED = env_list("METRICS_ALLOWED", ["127.0.0.1", "::1"])
 ONION_HOST = env_str("ONION_HOST", "").strip().lower().removesuffix("/")
 if ONION_HOST:
     ALLOWED_HOSTS += [ONION_HOST, "." + ONION_HOST]
+
+# --- Content-Security-Policy (django-csp; the policy and why: chaikhana/core/csp.py) -------
+_S3 = STORAGES["default"]["BACKEND"].startswith("storages.backends.s3")
+CONTENT_SECURITY_POLICY = content_security_policy(
+    s3_options=STORAGES["default"]["OPTIONS"] if _S3 else None,
+    site_url=SITE_URL,
+    blog_domain=BLOG_DOMAIN if BLOG_HOST_MODE == "subdomain" else "",
+    onion_host=ONION_HOST,
+)
 
 # Reads from a replica, the writer pinned to the primary for a while (core/db_router.py).
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
