@@ -9,6 +9,7 @@ from typing import Any
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from chaikhana.core.csp import content_security_policy
 from chaikhana.env import env_bool, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "chaikhana.portal.figures.counter.StoryViewCounter",
     # Last: it needs the user, the language and the blog host decided (docs/architecture.md).
     "chaikhana.reading.cache.middleware.PageCacheMiddleware",
+    # Inside the page cache, so a stored page keeps the policy its view chose (core/csp.py).
+    "csp.middleware.CSPMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -288,6 +291,15 @@ METRICS_ALLOWED = env_list("METRICS_ALLOWED", ["127.0.0.1", "::1"])
 ONION_HOST = env_str("ONION_HOST", "").strip().lower().removesuffix("/")
 if ONION_HOST:
     ALLOWED_HOSTS += [ONION_HOST, "." + ONION_HOST]
+
+# --- Content-Security-Policy (django-csp; the policy and why: chaikhana/core/csp.py) -------
+_S3 = STORAGES["default"]["BACKEND"].startswith("storages.backends.s3")
+CONTENT_SECURITY_POLICY = content_security_policy(
+    s3_options=STORAGES["default"]["OPTIONS"] if _S3 else None,
+    site_url=SITE_URL,
+    blog_domain=BLOG_DOMAIN if BLOG_HOST_MODE == "subdomain" else "",
+    onion_host=ONION_HOST,
+)
 
 # Reads from a replica, the writer pinned to the primary for a while (core/db_router.py).
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")

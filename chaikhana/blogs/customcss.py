@@ -3,42 +3,53 @@ anything from another site, run code, or break out of the <style> element they l
 
 Readers pay for every byte and must not be tracked, so a blog's CSS may only point at this
 site's own files (relative or same-site paths) and may not bring web fonts.
+
+The CSS is read the way a browser reads it, with ``tinycss2``'s tokeniser (CSS Syntax 3):
+strings, comments, escapes and nesting are settled before anything is checked, so neither
+a ")" inside a quoted URL nor a "/*" inside a string can hide what follows. Every token is
+visited, inside functions, blocks and at-rules alike.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
+import tinycss2
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from tinycss2 import ast
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MAX_CUSTOM_CSS_CHARS = 20_000
 
-_COMMENT = re.compile(r"/\*.*?(\*/|$)", re.DOTALL)
-# CSS escapes (CSS Syntax §4.3.7): "\69" or "\i" are both "i"; decode them before checking.
-_HEX_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\r\n\f]?")
-_CHAR_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f]+")
-# Functions whose arguments name a resource the browser will fetch.
-_FETCHING_FUNCTION = re.compile(r"(?:url|src|(?:-webkit-)?image-set)\(([^()]*)\)?", re.IGNORECASE)
-_STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-
-_FORBIDDEN = [
-    ("@import", _("Custom CSS may not use @import: keep all your styles here.")),
-    ("@font-face", _("Custom CSS may not load fonts (@font-face): readers pay for every byte.")),
-    ("expression(", _("Custom CSS may not use expression(): it runs code.")),
-    ("behavior:", _("Custom CSS may not use behavior: it runs code.")),
-    ("-moz-binding", _("Custom CSS may not use -moz-binding: it runs code.")),
-]
-
-
-def _unescape(text: str) -> str:
-    def hex_char(match: re.Match[str]) -> str:
-        code = int(match.group(1), 16)
-        return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
-
-    return _CHAR_ESCAPE.sub(r"\1", _HEX_ESCAPE.sub(hex_char, text))
+# Functions whose quoted arguments name a resource the browser will fetch.
+_FETCHING_FUNCTIONS = {
+    "url",
+    "src",
+    "image",
+    "-webkit-image",
+    "image-set",
+    "-webkit-image-set",
+    "cross-fade",
+    "-webkit-cross-fade",
+}
+_FORBIDDEN_AT_RULES = {
+    "import": _("Custom CSS may not use @import (line %(line)s): keep all your styles here."),
+    "font-face": _(
+        "Custom CSS may not load fonts (@font-face, line %(line)s): readers pay for every byte."
+    ),
+}
+_CODE_RUNNING = {  # old Internet Explorer and Firefox features that run code
+    "expression": _("Custom CSS may not use expression() (line %(line)s): it runs code."),
+    "behavior": _("Custom CSS may not use behavior (line %(line)s): it runs code."),
+    "-moz-binding": _("Custom CSS may not use -moz-binding (line %(line)s): it runs code."),
+}
 
 
 def _is_same_site(target: str) -> bool:
@@ -49,13 +60,67 @@ def _is_same_site(target: str) -> bool:
     return not _SCHEME.match(target)
 
 
-def _fetched_targets(css: str) -> list[str]:
-    targets = []
-    for match in _FETCHING_FUNCTION.finditer(css):
-        argument = match.group(1)
-        strings = [a or b for a, b in _STRING.findall(argument)]
-        targets.extend(strings or [argument.strip()])
-    return targets
+def _walk(tokens: Iterable[ast.Node]) -> Iterator[ast.Node]:
+    """Every token in *tokens*, and in the blocks and functions they contain, in order."""
+    for token in tokens:
+        yield token
+        if isinstance(token, ast.FunctionBlock):
+            yield from _walk(token.arguments)
+        elif isinstance(
+            token, ast.ParenthesesBlock | ast.SquareBracketsBlock | ast.CurlyBracketsBlock
+        ):
+            yield from _walk(token.content)
+
+
+def _fetched(token: ast.Node) -> list[str]:
+    """The addresses *token* makes the browser fetch."""
+    if isinstance(token, ast.URLToken):
+        return [token.value]
+    if isinstance(token, ast.FunctionBlock) and token.lower_name in _FETCHING_FUNCTIONS:
+        return [arg.value for arg in token.arguments if isinstance(arg, ast.StringToken)]
+    return []
+
+
+def _declaration_names(tokens: list[ast.Node]) -> Iterator[tuple[str, int]]:
+    """The property names declared in *tokens*, in nested rules and at-rules too."""
+    for node in tinycss2.parse_blocks_contents(tokens):
+        if isinstance(node, ast.Declaration):
+            yield node.lower_name, node.source_line
+        elif isinstance(node, ast.QualifiedRule | ast.AtRule) and node.content is not None:
+            yield from _declaration_names(node.content)
+
+
+def _refuse(message: StrOrPromise, line: int, code: str, **params: object) -> ValidationError:
+    return ValidationError(message, code=code, params={"line": line, **params})
+
+
+def _check_token(token: ast.Node) -> None:
+    line = token.source_line
+    if isinstance(token, ast.ParseError):
+        raise _refuse(
+            _(
+                "Custom CSS cannot be read on line %(line)s (an unclosed quote or bracket, "
+                "or a broken url()). Correct it and save again."
+            ),
+            line,
+            "unreadable",
+        )
+    if isinstance(token, ast.AtKeywordToken) and token.lower_value in _FORBIDDEN_AT_RULES:
+        raise _refuse(_FORBIDDEN_AT_RULES[token.lower_value], line, "forbidden")
+    if isinstance(token, ast.FunctionBlock) and token.lower_name == "expression":
+        raise _refuse(_CODE_RUNNING["expression"], line, "forbidden")
+    for target in _fetched(token):
+        if not _is_same_site(target):
+            raise _refuse(
+                _(
+                    "Custom CSS may only point at files of this site (“%(url)s” on line "
+                    "%(line)s is elsewhere). Use a relative path or one starting with a "
+                    "single “/”."
+                ),
+                line,
+                "external_url",
+                url=target[:80],
+            )
 
 
 def validate_custom_css(text: str) -> str:
@@ -67,25 +132,15 @@ def validate_custom_css(text: str) -> str:
             params={"max": f"{MAX_CUSTOM_CSS_CHARS:,}", "count": f"{len(text):,}"},
         )
     if "<" in text:
-        raise ValidationError(
-            _("Custom CSS may not contain the “<” character."), code="forbidden_char"
+        raise _refuse(
+            _("Custom CSS may not contain the “<” character (line %(line)s)."),
+            text.count("\n", 0, text.index("<")) + 1,
+            "forbidden_char",
         )
-    # Check the text as written and with comments and escapes removed, since browsers
-    # read "@imp\6Frt" and "ur/**/l(" in ways a plain search would miss.
-    decoded = _unescape(_COMMENT.sub("", text))
-    for variant in (text, decoded, _WHITESPACE.sub("", decoded)):
-        lowered = variant.lower()
-        for needle, message in _FORBIDDEN:
-            if needle in lowered:
-                raise ValidationError(message, code="forbidden")
-    for target in _fetched_targets(decoded):
-        if not _is_same_site(target):
-            raise ValidationError(
-                _(
-                    "Custom CSS may only point at files of this site (“%(url)s” is elsewhere). "
-                    "Use a relative path or one starting with a single “/”."
-                ),
-                code="external_url",
-                params={"url": target[:80]},
-            )
+    tokens = tinycss2.parse_component_value_list(text, skip_comments=True)
+    for token in _walk(tokens):
+        _check_token(token)
+    for name, line in _declaration_names(tokens):
+        if name in ("behavior", "-moz-binding"):
+            raise _refuse(_CODE_RUNNING[name], line, "forbidden")
     return text

@@ -32,7 +32,10 @@ class DescribeForm(forms.Form):
 class UploadForm(DescribeForm):
     file = forms.FileField(
         label=_("File"),
-        help_text=_("Photos, sound or a PDF. Location and camera details are removed from photos."),
+        help_text=_(
+            "Photos, sound or a PDF. Location and camera details are removed from photos; "
+            "author, tags and recording place are removed from sound and PDF files."
+        ),
         widget=forms.FileInput(attrs={"accept": ACCEPT}),
     )
     field_order = ["file", "alt", "caption"]

@@ -18,8 +18,8 @@ from django.core import mail
 from django.test import Client
 from playwright.sync_api import Page, expect
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.courses.models import Session
 from tests.browser.checks import HtmlPages, assert_accessible
 

@@ -20,7 +20,6 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from chaikhana.accounts.app_passwords import create_app_password
-from chaikhana.accounts.tests.twofactor_helpers import code_for, enrol
 from chaikhana.blogs.actions.posts import PostRequest, save_requested_post
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.models import InviteCode
@@ -32,6 +31,7 @@ from chaikhana.core.testing.factories import (
     MembershipFactory,
     UserFactory,
 )
+from chaikhana.core.testing.twofactor import code_for, enrol
 from chaikhana.courses.certificates import issue_due_certificates
 from chaikhana.courses.tests.factories import (
     CourseFactory,

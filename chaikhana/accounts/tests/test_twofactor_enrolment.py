@@ -7,9 +7,9 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from freezegun import freeze_time
 
-from chaikhana.accounts.tests.twofactor_helpers import code_for, enrol, recovery_codes
 from chaikhana.accounts.twofactor.devices import has_two_factor
 from chaikhana.core.testing.factories import PASSWORD
+from chaikhana.core.testing.twofactor import code_for, enrol, recovery_codes
 
 URL = reverse("accounts:twofactor")
 

@@ -7,9 +7,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from freezegun import freeze_time
 
-from chaikhana.accounts.tests.twofactor_helpers import code_for, enrol
 from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.testing.factories import PASSWORD, UserFactory
+from chaikhana.core.testing.twofactor import code_for, enrol
 
 LOGIN = reverse("accounts:login")
 VERIFY = reverse("accounts:twofactor_verify")

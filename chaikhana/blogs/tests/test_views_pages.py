@@ -218,6 +218,14 @@ class CustomCssTests:
         assert "<script>" not in html
         assert html.count("</style>") == 1
 
+    def test_custom_css_is_left_out_when_saved_before_the_check_caught_it(self, client, db):
+        blog = BlogFactory()
+        Blog.objects.filter(pk=blog.pk).update(
+            custom_css='body { color: teal; background: url("https://evil.example/t.png?)"); }'
+        )
+        html = page(client, f"/@{blog.name}/")
+        assert "evil.example" not in html and "color: teal" not in html
+
 
 class ThemeTests:
     def test_photo_blog_shows_posts_as_cards_with_cover_images(self, client, db):

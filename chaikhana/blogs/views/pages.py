@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp_replace
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
 from chaikhana.blogs.access import MovedPost, access_public_post
 from chaikhana.blogs.models import Post
 from chaikhana.blogs.views.common import paginate, reader_blog, render_blog_page
+from chaikhana.core.csp import POST_PAGE
 
 
 def blog_home(request: HttpRequest, blog: str | None = None) -> HttpResponse:
@@ -22,6 +24,7 @@ def blog_home(request: HttpRequest, blog: str | None = None) -> HttpResponse:
     return render_blog_page(request, "blogs/home.html", the_blog, {"page": page})
 
 
+@csp_replace(POST_PAGE)  # type: ignore[arg-type]  # a post page loads no script: none may run
 def post_detail(request: HttpRequest, slug: str, blog: str | None = None) -> HttpResponse:
     """One post or page; an old address answers 301 so links and bookmarks keep working."""
     the_blog, membership = reader_blog(request, blog)

@@ -101,3 +101,62 @@ class HtmlToTextTests:
 
     def test_words_stay_apart_when_paragraphs_follow_each_other(self):
         assert html_to_text(render_markdown("Биринчи.\n\nЭкинчи.")) == "Биринчи. Экинчи."
+
+
+class ClassAndIdTests:
+    def test_own_classes_and_footnote_ids_are_kept_when_markdown_renders_them(self):
+        html = render_markdown(
+            "Fact[^1].\n\n```gallery\n![Osh](/media/a.jpg)\n```\n\n[^1]: Source."
+        )
+        for kept in ('class="footnote-ref"', 'id="fnref1"', 'id="fn1"', '<ul class="gallery">'):
+            assert kept in html
+
+    @pytest.mark.parametrize(
+        ("dirty", "clean"),
+        [
+            ('<p class="messages error">You are signed out</p>', "<p>You are signed out</p>"),
+            ('<div id="main">x</div>', "<div>x</div>"),
+            ('<span id="fn1x" class="gallery skip">x</span>', '<span class="gallery">x</span>'),
+            ('<code class="language-python">x</code>', '<code class="language-python">x</code>'),
+        ],
+    )
+    def test_other_classes_and_ids_are_dropped_when_html_carries_them(self, dirty, clean):
+        assert sanitize_html(dirty) == clean
+
+
+class RemoteImageTests:
+    def test_image_on_another_host_becomes_a_link_when_saved(self):
+        html = render_markdown('![A "bazaar"](https://tracker.example/p.png?u=1&v=2)')
+        assert "<img" not in html
+        assert (
+            '<a href="https://tracker.example/p.png?u=1&amp;v=2" rel="nofollow ugc noopener">'
+            "Image: A &quot;bazaar&quot;</a>" in html
+        )
+
+    def test_image_without_description_is_named_by_its_host_when_remote(self):
+        html = sanitize_html('<img src="//tracker.example/p.png">')
+        assert html == (
+            '<a href="//tracker.example/p.png" rel="nofollow ugc noopener">'
+            "Image on tracker.example</a>"
+        )
+
+    def test_linked_remote_image_keeps_only_the_authors_link(self):
+        html = sanitize_html(
+            '<a href="https://x.kg/"><img src="https://t.example/p.png" alt="p"></a>'
+        )
+        assert html == f'<a href="https://x.kg/" {REL}>Image: p</a>'
+
+    @pytest.mark.parametrize(
+        "src",
+        [
+            "/media/blogs/1/a.jpg",
+            "img/a.jpg",
+            "http://127.0.0.1:8000/media/a.jpg",
+            "https://demo.blogs.example/media/a.jpg",
+            "https://bucket.s3.example/media/a.jpg",
+        ],
+    )
+    def test_own_images_stay_images_when_on_this_site_or_its_storage(self, settings, src):
+        settings.BLOG_DOMAIN = "blogs.example"
+        settings.MEDIA_URL = "https://bucket.s3.example/media/"
+        assert sanitize_html(f'<img src="{src}" alt="a">') == f'<img src="{src}" alt="a">'

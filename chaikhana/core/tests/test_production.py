@@ -6,10 +6,10 @@ import logging
 import pytest
 from django.test import override_settings
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.db_router import PRIMARY, REPLICA, ReplicaRouter, _may_read_replica
 from chaikhana.core.logging import JsonFormatter
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 
 ONION = "abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx.onion"
 

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.errors import InvalidTransition
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.courses.certificates import issue_due_certificates, revoke_certificate
 from chaikhana.courses.models import Certificate, Session
 from chaikhana.courses.models.certificate import CODE_ALPHABET, CODE_LENGTH

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.courses import reports
 from chaikhana.courses.models import Registration
 from chaikhana.courses.tests.factories import CourseFactory, RegistrationFactory, SessionFactory

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.courses.models import Course
 from chaikhana.courses.tests.factories import (
     CourseFactory,

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.courses.models import Registration, Session
 from chaikhana.courses.tests.factories import (
     CourseFactory,

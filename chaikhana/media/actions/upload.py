@@ -22,6 +22,7 @@ from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.media import permissions
 from chaikhana.media.conf import ALT_CHARS, CAPTION_CHARS, max_upload_bytes
 from chaikhana.media.images import clean_image
+from chaikhana.media.metadata import strip_metadata
 from chaikhana.media.models import MediaFile
 from chaikhana.media.names import display_name, stored_name
 from chaikhana.media.quota import check_quota
@@ -72,13 +73,14 @@ def _digest(uploaded: File) -> str:
 
 
 def prepare(uploaded: File) -> Prepared:
-    """Identify the file by its content; images are re-encoded without their metadata."""
+    """Identify the file by its content and take its metadata out (ActionError if we cannot)."""
     uploaded.seek(0)
     kind = sniff(uploaded.read(HEAD_BYTES))
     uploaded.seek(0)
     if kind.pillow_format is None:
-        # Sound and PDF are stored as sent, streamed in chunks from the upload's temp file.
-        return Prepared(kind, uploaded, uploaded.size or 0, _digest(uploaded))
+        # Sound and PDF keep their bytes but lose their tags, worked on in a temporary file.
+        stripped, size = strip_metadata(uploaded, kind)
+        return Prepared(kind, stripped, size, _digest(stripped))
     clean = clean_image(uploaded, kind.pillow_format)
     return Prepared(
         kind,

@@ -93,9 +93,13 @@ class RemovedMediaTests:
         assert "<img" not in html
         assert '<span class="media-removed" role="note">[Image removed: Горы]</span>' in html
 
-    def test_images_from_elsewhere_are_left_alone(self, client, blog):
+    def test_images_from_elsewhere_are_shown_as_links_not_loaded(self, client, blog):
         post = PostFactory(blog=blog, body_source="![x](https://example.org/x.png)")
-        assert '<img src="https://example.org/x.png" alt="x">' in _page(client, post)
+        html = _page(client, post)
+        assert (
+            '<a href="https://example.org/x.png" rel="nofollow ugc noopener">Image: x</a>' in html
+        )
+        assert '<img src="https://example.org' not in html
 
 
 class PhotoThemeCardsTests:

@@ -7,10 +7,10 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.blogs import actions as blog_actions
 from chaikhana.blogs.roles import Role
 from chaikhana.core.testing.factories import BlogFactory, MembershipFactory, UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.network.actions import audit
 from chaikhana.network.models import AuditEntry
 

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.comments.spam.models import BlockedTerm
 from chaikhana.core.errors import ActionError
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.network import actions
 from chaikhana.network.models import AuditEntry
 

@@ -3,11 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.blogs.models import Blog
 from chaikhana.core import network_settings
 from chaikhana.core.models import InviteCode
 from chaikhana.core.testing.factories import PostFactory, UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.network.models import AuditEntry, PendingDeletion
 
 pytestmark = pytest.mark.django_db

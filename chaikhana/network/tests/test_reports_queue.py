@@ -4,10 +4,10 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
-from chaikhana.accounts.tests.twofactor_helpers import log_in_verified
 from chaikhana.blogs.models import Post
 from chaikhana.comments.models import Comment
 from chaikhana.core.testing.factories import CommentFactory, PostFactory, UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.network.models import AuditEntry
 from chaikhana.network.reports.models import Report
 

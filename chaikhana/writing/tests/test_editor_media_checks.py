@@ -45,7 +45,9 @@ class EditorChecksTests:
         body = f"![]({described.url})\n\n![]({bare.url})\n\n![](https://example.org/x.png)"
         url = reverse("writing:post_new", args=[blog.name])
         html = client_for(user).post(url, post_data(body_source=body, preview="1"))
-        assert "2 images have no description" in html.content.decode()
+        # The image on another site is previewed as the link readers will get, not an image.
+        assert "1 image has no description" in html.content.decode()
+        assert "Image on example.org" in html.content.decode()
 
     def test_heavy_post_warning_names_the_photo(self, blog, user, settings, upload):
         settings.POST_WEIGHT_WARN_KB = 100
