@@ -26,7 +26,7 @@ def _fresh_cache():
         cache.clear()
     # A fresh test database has no settings row: say so in the cache, as production's
     # first read would, so query counts measure the page and not a once-an-hour read.
-    from chaikhana.core import network_settings
+    from chaikhana.core.testing.network import cache_defaults
 
-    network_settings.cache_defaults()
+    cache_defaults()
     yield

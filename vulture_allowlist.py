@@ -189,11 +189,6 @@ secret_key  # unused function (chaikhana/env.py)
 MemoryCorpus  # unused class (chaikhana/comments/spam/bayes.py)
 _.train  # unused method (chaikhana/comments/spam/bayes.py)
 
-# Called only from tests (conftest.py, portal/tests/factories.py). TODO(issue 12): move them
-# into core/testing and the portal's test factories.
-cache_defaults  # unused function (chaikhana/core/network_settings.py)
-HAS_STORY  # unused variable (chaikhana/portal/workflow.py)
-
 # Dead until the two-factor helpers are removed from accounts/twofactor/devices.py.
 confirmed_totp  # unused function (chaikhana/accounts/twofactor/devices.py)
 recovery_device  # unused function (chaikhana/accounts/twofactor/devices.py)

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 import tinycss2
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from tinycss2 import ast
 
-if TYPE_CHECKING:
-    from django_stubs_ext import StrOrPromise
+StrOrPromise = str | Promise
 
 MAX_CUSTOM_CSS_CHARS = 20_000
 

@@ -44,11 +44,6 @@ def invalidate() -> None:
     cache.delete(CACHE_KEY)
 
 
-def cache_defaults() -> None:
-    """Cache the defaults without reading the database (tests start with no row)."""
-    cache.set(CACHE_KEY, NetworkSettings(pk=1), CACHE_SECONDS)
-
-
 def network_name() -> str:
     return current().network_name
 

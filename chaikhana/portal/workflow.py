@@ -59,8 +59,6 @@ TRANSITIONS: dict[tuple[State, State], frozenset[Actor]] = {
 
 # Open: still moving through the desk; one per original post (a database constraint too).
 CLOSED = frozenset({S.DECLINED})
-# The story copy exists from here on.
-HAS_STORY = frozenset({S.IN_REVIEW, S.FACT_CHECK, S.READY, S.SCHEDULED, S.PUBLISHED})
 
 
 def allowed(from_state: str, to_state: str) -> frozenset[Actor]:

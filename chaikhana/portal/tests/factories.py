@@ -9,7 +9,7 @@ from chaikhana.blogs.models import Post
 from chaikhana.core.testing.factories import BlogFactory, PostFactory, UserFactory
 from chaikhana.portal.actions.portal_blog import portal_blog
 from chaikhana.portal.models import Checklist, PortalRole, Section, Submission
-from chaikhana.portal.workflow import HAS_STORY, Actor, State
+from chaikhana.portal.workflow import Actor, State
 
 
 class SectionFactory(factory.django.DjangoModelFactory):
@@ -18,6 +18,12 @@ class SectionFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Section {n}")
     slug = factory.Sequence(lambda n: f"section-{n}")
+
+
+# The story copy exists from these states on (taking it into review makes it).
+HAS_STORY = frozenset(
+    {State.IN_REVIEW, State.FACT_CHECK, State.READY, State.SCHEDULED, State.PUBLISHED}
+)
 
 
 def staff(role: str, *sections: Section, **user_fields: object):
