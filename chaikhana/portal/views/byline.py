@@ -18,7 +18,10 @@ class BylineForm(forms.Form):
         label=_("Pseudonym"),
         required=False,
         max_length=100,
-        help_text=_("Leave empty to sign the story with the blogger's pen name."),
+        help_text=_(
+            "Leave empty to sign the story with the blogger's pen name. A pseudonym gives the "
+            "story a new address; a published story's old address stops working."
+        ),
     )
 
 
