@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from chaikhana.accounts.models import User
 from chaikhana.blogs.access import membership_of
 from chaikhana.blogs.models import Blog
+from chaikhana.comments import editorial
 
 COOKIE = "chaikhana_comments"
 COOKIE_SALT = "comments.own"
@@ -22,7 +23,13 @@ UNSUBSCRIBE_SALT = "comments.unsubscribe"
 
 
 def shown_name(user: User, blog: Blog) -> str:
-    """Her pen name on this blog if she is a member, else her display name; never a username."""
+    """Her pen name on this blog if she is a member, else her display name; never a username.
+
+    On an editorial blog (the portal) its staff sign as the desk names them ("The editors"
+    or the name they chose there), never with their account or a blog's pen name.
+    """
+    if blog.is_editorial:
+        return editorial.staff_name(user) or user.public_name
     membership = membership_of(user, blog)
     return membership.pen_name if membership is not None else user.public_name
 

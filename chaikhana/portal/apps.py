@@ -9,6 +9,11 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from chaikhana.blogs import signals
-        from chaikhana.portal import receivers
+        from chaikhana.comments.editorial import EditorialDesk, register_desk
+        from chaikhana.portal import receivers, staff
 
         signals.post_published.connect(receivers.on_post_published, dispatch_uid="portal.published")
+        # The portal blog's comments: its staff sign and moderate by their portal roles.
+        register_desk(
+            EditorialDesk(staff_name=staff.readers_name, moderates=staff.moderates_comments)
+        )
