@@ -3,7 +3,7 @@
 Comments may not import the portal (it sits above comments), and the portal blog has no
 members to ask: its staff hold network roles. So the portal registers its two answers at
 start-up (PortalConfig.ready). Until it does, nobody moderates an editorial blog's comments
-and its staff sign like any reader.
+and everyone signs like any reader.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from chaikhana.blogs.models import Post
 
 @dataclass(frozen=True)
 class EditorialDesk:
-    # The name readers see on a staff member's comment; None when she is not staff.
-    staff_name: Callable[[User], str | None]
+    # The name readers see on her comment under *post*; None when the desk has no say.
+    name_on: Callable[[User, Post], str | None]
     # Whether she moderates *post*'s comments (None: every post of the blog at once).
     moderates: Callable[[User, Post | None], bool]
 
@@ -32,8 +32,8 @@ def register_desk(desk: EditorialDesk) -> None:
         _desks.append(desk)
 
 
-def staff_name(user: User) -> str | None:
-    return next((name for desk in _desks if (name := desk.staff_name(user))), None)
+def name_on(user: User, post: Post) -> str | None:
+    return next((name for desk in _desks if (name := desk.name_on(user, post))), None)
 
 
 def moderates(user: User, post: Post | None) -> bool:

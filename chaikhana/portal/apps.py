@@ -14,6 +14,4 @@ class PortalConfig(AppConfig):
 
         signals.post_published.connect(receivers.on_post_published, dispatch_uid="portal.published")
         # The portal blog's comments: its staff sign and moderate by their portal roles.
-        register_desk(
-            EditorialDesk(staff_name=staff.readers_name, moderates=staff.moderates_comments)
-        )
+        register_desk(EditorialDesk(name_on=staff.name_on, moderates=staff.moderates_comments))

@@ -30,6 +30,15 @@ def readers_name(user: User) -> str | None:
     return next((name for name in names if name), None) or _("The editors")
 
 
+def name_on(user: User, post: Post) -> str | None:
+    """Her name under a story's comments: the pseudonym on her own pseudonymous story (her
+    usual name there would join the two), else her name as staff, else none of ours."""
+    submission = submission_of_story(post)
+    if submission is not None and submission.is_pseudonymous and submission.author_id == user.pk:
+        return submission.byline_pseudonym
+    return readers_name(user)
+
+
 def submission_of_story(post: Post) -> Submission | None:
     """The submission behind a story, or behind the story a translation belongs to."""
     head = StoryTranslation.objects.filter(story=post).values("group")

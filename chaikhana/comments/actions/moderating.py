@@ -133,7 +133,7 @@ def reply_as_moderator(*, comment: Comment, by: User, body: str) -> Comment:
         parent=parent,
         depth=parent.depth + 1 if parent else 0,
         author=by,
-        name=shown_name(by, comment.blog),
+        name=shown_name(by, comment.post),
         body_source=check_body(body),
         status=Status.APPROVED,
     )

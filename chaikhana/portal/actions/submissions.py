@@ -16,6 +16,7 @@ from chaikhana.portal import permissions
 from chaikhana.portal.actions.notify import desk_of, notify
 from chaikhana.portal.models import Callout, Section, Source, Submission, Transition
 from chaikhana.portal.pseudonyms import unlinked_slug_for
+from chaikhana.portal.translations import guard_one_pseudonym, other_versions
 from chaikhana.portal.workflow import State
 
 
@@ -149,8 +150,10 @@ def set_byline(*, submission: Submission, by: User, pseudonym: str) -> Submissio
         raise PermissionDenied(_("Only the editors set the byline."))
     was_pseudonymous = submission.is_pseudonymous
     submission.byline_pseudonym = pseudonym.strip()[:100]
-    submission.save(update_fields=["byline_pseudonym"])
     story = submission.story
+    if story is not None:
+        guard_one_pseudonym(submission, *other_versions(story))
+    submission.save(update_fields=["byline_pseudonym"])
     if story is not None:
         story = set_editorial_byline(post=story, by=by, byline=submission.byline)
         if submission.is_pseudonymous and not was_pseudonymous:

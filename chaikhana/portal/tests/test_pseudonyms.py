@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.blogs.models import SlugRedirect
+from chaikhana.comments.actions.posting import CommentInput, post_comment
+from chaikhana.core.errors import ActionError
 from chaikhana.portal.actions.stories import StoryEdit, edit_story
 from chaikhana.portal.actions.submissions import set_byline
 from chaikhana.portal.actions.workflow import transition
 from chaikhana.portal.models import PortalRole, Submission
 from chaikhana.portal.pseudonyms import unlinked_slug
 from chaikhana.portal.tests.factories import SectionFactory, staff, submission_in
+from chaikhana.portal.translations import link_translation
 from chaikhana.portal.workflow import State
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +113,49 @@ class UnlinkedSlugTests:
         slug = unlinked_slug(headline="Мой пост", original_title="Мой пост")
         assert slug.startswith("story-")
         assert slug != unlinked_slug(headline="Мой пост", original_title="Мой пост")
+
+
+def _version(language: str) -> Submission:
+    submission = submission_in(State.PUBLISHED)
+    assert submission.story is not None
+    submission.story.language = language
+    submission.story.save()
+    return submission
+
+
+class PseudonymousVersionsTests:
+    def test_linking_a_pen_name_version_to_a_pseudonymous_story_is_refused(self, chief):
+        ru, ky = _version("ru"), _version("ky")
+        ru = _pseudonymous(chief, ru)
+        with pytest.raises(ActionError):
+            link_translation(story=ru.story, translation=ky.story, by=chief)
+
+    def test_versions_under_the_same_pseudonym_link(self, chief):
+        ru, ky = _pseudonymous(chief, _version("ru")), _pseudonymous(chief, _version("ky"))
+        assert link_translation(story=ru.story, translation=ky.story, by=chief).language == "ky"
+
+    def test_byline_page_refuses_a_pseudonym_when_a_version_keeps_her_pen_name(self, chief, client):
+        ru, ky = _version("ru"), _version("ky")
+        link_translation(story=ru.story, translation=ky.story, by=chief)
+        client.force_login(chief)
+        response = client.post(f"/portal/submissions/{ru.pk}/byline/", {"pseudonym": "Ветер"})
+        assert response.status_code == 400
+        assert "same pseudonym" in response.content.decode()
+        ru.refresh_from_db()
+        assert ru.byline_pseudonym == ""
+
+
+class PseudonymousCommentTests:
+    def test_writer_comment_on_her_pseudonymous_story_is_signed_with_the_pseudonym(self, chief):
+        submission = _pseudonymous(chief, submission_in(State.PUBLISHED))
+        writer = submission.author
+        writer.display_name = submission.original.author.pen_name
+        writer.save()
+        comment = post_comment(post=submission.story, by=writer, data=CommentInput(body="Спасибо."))
+        assert comment.name == "Ветер"
+
+    def test_writer_comment_on_her_own_blog_keeps_her_pen_name(self, chief):
+        submission = _pseudonymous(chief, submission_in(State.PUBLISHED))
+        original = submission.original
+        comment = post_comment(post=original, by=submission.author, data=CommentInput(body="Да."))
+        assert comment.name == original.author.pen_name
