@@ -19,7 +19,9 @@ from chaikhana.accounts.actions import sign_up
 from chaikhana.accounts.models import User
 from chaikhana.blogs.actions import PostContent, create_blog, create_post, publish_post
 from chaikhana.blogs.models import Blog, Post
+from chaikhana.comments.actions import approve_comment
 from chaikhana.comments.actions.posting import CommentInput, post_comment
+from chaikhana.comments.models import Comment
 from chaikhana.portal.actions.curation import lead_story
 from chaikhana.portal.actions.factcheck import tick_checklist
 from chaikhana.portal.actions.stories import StoryEdit, edit_story
@@ -133,8 +135,13 @@ def network():
     PortalRole.objects.create(user=chief, role=PortalRole.Role.EDITOR_IN_CHIEF)
     submission = _through_the_desk(original, aigul, chief)
     assert submission.story is not None
-    post_comment(post=submission.story, by=chief, data=CommentInput(body="Спасибо за письма."))
-    post_comment(post=submission.story, by=bakyt, data=CommentInput(body="Важная тема."))
+    # Her account-wide name is one of her pen names: the easy mistake the desk must absorb.
+    aigul.display_name = "Айгуль Родник"
+    aigul.save()
+    for by, body in ((chief, "Спасибо за письма."), (bakyt, "Важная тема."), (aigul, "Спасибо!")):
+        comment = post_comment(post=submission.story, by=by, data=CommentInput(body=body))
+        if comment.status == Comment.Status.PENDING:
+            approve_comment(comment=comment, by=chief)
     return {
         "usernames": ["aigullogin7731", "bakytlogin5150", "chieflogin9090"],
         "people": [(springs, poems), (market, chess)],
@@ -195,6 +202,7 @@ class PrivacyCrawlTests:
         assert story.slug.startswith("rodniki-osha-peresykhayut-")
         assert f"/portal/stories/{original.slug}/" not in pages
         assert f"/@portal/{original.slug}/" not in pages
+        assert "Спасибо!" in pages[f"/@portal/{story.slug}/"]  # her comment is shown
         assert any(path.startswith("/@springs/") for path in pages)
         assert story.slug != original.slug
         problems = []
