@@ -138,8 +138,12 @@ def access_tag(blog: Blog, slug: str) -> Tag:
 
 
 def access_author(blog: Blog, slug: str) -> Membership:
-    """A member of *blog* by her author slug: readers learn her pen name, nothing more."""
-    author = Membership.objects.filter(blog=blog, slug=slug).first()
+    """A member of *blog* by her author slug: readers learn her pen name, nothing more.
+
+    An editorial blog (the portal) has no author pages: its stories are signed by name and
+    its desk has no members to list (older desk memberships named editors' accounts).
+    """
+    author = None if blog.is_editorial else Membership.objects.filter(blog=blog, slug=slug).first()
     if author is None:
         raise Http404(_("There is no author at this address."))
     return author

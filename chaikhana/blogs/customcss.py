@@ -90,7 +90,7 @@ def _declaration_names(tokens: list[ast.Node]) -> Iterator[tuple[str, int]]:
 
 
 def _refuse(message: StrOrPromise, line: int, code: str, **params: object) -> ValidationError:
-    return ValidationError(message, code=code, params={"line": line, **params})
+    return ValidationError(message, code=code, params={"line": line, **params})  # type: ignore[arg-type]  # a lazy translation
 
 
 def _check_token(token: ast.Node) -> None:

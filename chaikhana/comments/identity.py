@@ -14,7 +14,8 @@ from django.http import HttpRequest, HttpResponse
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.access import membership_of
-from chaikhana.blogs.models import Blog, Membership
+from chaikhana.blogs.models import Blog, Membership, Post
+from chaikhana.comments import editorial
 
 COOKIE = "chaikhana_comments"
 COOKIE_SALT = "comments.own"
@@ -23,9 +24,17 @@ COOKIE_MAX_IDS = 20
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
 
 
-def shown_name(user: User, blog: Blog) -> str:
-    """Her pen name on this blog if she is a member, else her display name; never a username."""
-    membership = membership_of(user, blog)
+def shown_name(user: User, post: Post) -> str:
+    """Her pen name on the post's blog if she is a member, else her display name; never a
+    username.
+
+    On an editorial blog (the portal) the desk names its people: staff as "The editors" or
+    the name they chose, the writer of a story under a pseudonym by that pseudonym, never
+    by a pen name that would lead to her blog.
+    """
+    if post.blog.is_editorial:
+        return editorial.name_on(user, post) or user.public_name
+    membership = membership_of(user, post.blog)
     return membership.pen_name if membership is not None else user.public_name
 
 

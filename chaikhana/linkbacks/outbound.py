@@ -21,7 +21,7 @@ from chaikhana.blogs.models import Post
 from chaikhana.core import safehttp
 from chaikhana.linkbacks.discovery import Endpoint, discover
 from chaikhana.linkbacks.models import OutgoingLink
-from chaikhana.linkbacks.targets import is_http_url
+from chaikhana.linkbacks.targets import is_http_url, post_address
 
 UPSTREAM_ERROR = 0x0032  # Pingback 1.0: "upstream server error", worth a retry
 
@@ -40,7 +40,8 @@ def links_in(html: str) -> list[str]:
 @transaction.atomic
 def links_to_notify(*, post: Post) -> list[str]:
     """Current links plus, once, the links removed since the last send (§3.1.3)."""
-    current = links_in(post.body_html) if post.is_public else []
+    linked = links_in(post.body_html) if post.is_public else []
+    current = [url for url in linked if _may_notify(post, url)]
     removed = list(
         OutgoingLink.objects.filter(post=post)
         .exclude(target_url__in=current)
@@ -48,6 +49,13 @@ def links_to_notify(*, post: Post) -> list[str]:
         .values_list("target_url", flat=True)
     )
     return current + removed
+
+
+def _may_notify(post: Post, target: str) -> bool:
+    # A portal story never notifies a post of this network: its mention would print the
+    # story under that post, joining a pseudonymous story to the writer's own post (the
+    # portal links a story to its source itself, and only when the byline is no pseudonym).
+    return not (post.blog.is_editorial and post_address(target) is not None)
 
 
 def notify(*, post: Post, target: str, source: str) -> OutgoingLink:

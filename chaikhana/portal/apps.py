@@ -9,6 +9,9 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from chaikhana.blogs import signals
-        from chaikhana.portal import receivers
+        from chaikhana.comments.editorial import EditorialDesk, register_desk
+        from chaikhana.portal import receivers, staff
 
         signals.post_published.connect(receivers.on_post_published, dispatch_uid="portal.published")
+        # The portal blog's comments: its staff sign and moderate by their portal roles.
+        register_desk(EditorialDesk(name_on=staff.name_on, moderates=staff.moderates_comments))

@@ -40,12 +40,15 @@ def link_translation(
         story.blog.is_editorial and translation.blog.is_editorial
     ):
         raise ActionError(_("Link two different portal stories."), field="translation")
+    submissions = []
     for one in (story, translation):
         submission = Submission.objects.filter(story=one).select_related("section").first()
         if submission is None or not permissions.is_editor(permissions.actors(by, submission)):
             raise PermissionDenied(
                 _("Only the editors of both stories' sections link them as translations.")
             )
+        submissions.append(submission)
+    guard_one_pseudonym(*submissions)
     if status not in Status.values:
         raise ActionError(_("Choose a status."), field="status")
     head, _created = StoryTranslation.objects.get_or_create(
@@ -63,6 +66,24 @@ def link_translation(
         defaults={"group": head.group, "language": translation.language, "status": status},
     )
     return row
+
+
+def guard_one_pseudonym(*submissions: Submission) -> None:
+    """Refuse a pseudonym on one version of a story and another byline on a linked one."""
+    # Versions link to each other: a version under her pen name would lead readers from
+    # the pseudonymous one to her post and blog.
+    if any(s.is_pseudonymous for s in submissions) and len({s.byline for s in submissions}) > 1:
+        raise ActionError(
+            _("A story under a pseudonym links only to versions signed with the same pseudonym."),
+            field="translation",
+        )
+
+
+def other_versions(story: Post) -> list[Submission]:
+    """The submissions behind the versions linked with *story* (drafts included)."""
+    group = StoryTranslation.objects.filter(story=story).values("group")
+    others = StoryTranslation.objects.filter(group__in=group).exclude(story=story)
+    return list(Submission.objects.filter(story__in=others.values("story")))
 
 
 def linked(story: Post) -> list[StoryTranslation]:

@@ -9,10 +9,11 @@ from chaikhana.blogs.actions import (
     create_editorial_post,
     create_post,
     edit_editorial_post,
+    move_editorial_post,
     publish_editorial_post,
     withdraw_editorial_post,
 )
-from chaikhana.blogs.models import Post
+from chaikhana.blogs.models import Post, SlugRedirect
 from chaikhana.blogs.roles import Role
 from chaikhana.core.errors import ActionError
 from chaikhana.core.testing.factories import BlogFactory, MembershipFactory, UserFactory
@@ -49,6 +50,22 @@ class EditorialActionTests:
         assert story.is_public and "Проверено." in story.body_html
         story = withdraw_editorial_post(post=story, by=editor)
         assert story.status == Post.Status.DRAFT and story.published_at is not None
+
+    def test_moved_story_leaves_no_redirect_when_it_was_public(self, portal, editor):
+        story = create_editorial_post(
+            blog=portal, by=editor, content=PostContent(title="Сюжет"), byline="Асель"
+        )
+        story = publish_editorial_post(post=story, by=editor)
+        old = story.slug
+        content = PostContent.of(story)
+        content.slug = "second"
+        edit_editorial_post(post=story, by=editor, content=content)  # leaves a redirect
+        story = move_editorial_post(post=story, by=editor, slug="elsewhere-x7k2")
+        assert story.slug == "elsewhere-x7k2"
+        assert not SlugRedirect.objects.filter(post=story).exists()
+        assert Client().get(f"/@portal/{old}/").status_code == 404
+        assert Client().get("/@portal/second/").status_code == 404
+        assert Client().get("/@portal/elsewhere-x7k2/").status_code == 200
 
     def test_desk_actions_are_refused_on_an_ordinary_blog(self, blog, user):
         with pytest.raises(ActionError):

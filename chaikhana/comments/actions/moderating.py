@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.access import membership_of
-from chaikhana.blogs.models import Blog
+from chaikhana.blogs.models import Blog, Post
+from chaikhana.comments import editorial
 from chaikhana.comments.actions.announce import announce_removed, announce_visible
 from chaikhana.comments.actions.posting import attach_point, check_body
 from chaikhana.comments.identity import shown_name
@@ -27,8 +28,13 @@ from chaikhana.core.errors import InvalidTransition
 Status = Comment.Status
 
 
-def require_moderator(blog: Blog, by: User) -> None:
-    if not can_moderate(membership_of(by, blog)):
+def require_moderator(blog: Blog, by: User, post: Post | None = None) -> None:
+    """Her role on *blog*; on an editorial blog the desk's roles, for *post* when given."""
+    if blog.is_editorial:
+        allowed = editorial.moderates(by, post)
+    else:
+        allowed = can_moderate(membership_of(by, blog))
+    if not allowed:
         raise PermissionDenied(_("Only the blog's owners and editors may moderate comments."))
 
 
@@ -52,7 +58,7 @@ def _move(comment: Comment, to: str, allowed_from: set[str]) -> str:
 @transaction.atomic
 def approve_comment(*, comment: Comment, by: User) -> Comment:
     """Show *comment* to readers; approving a spam-filed comment teaches the engine "ham"."""
-    require_moderator(comment.blog, by)
+    require_moderator(comment.blog, by, comment.post)
     old = _move(comment, Status.APPROVED, {Status.PENDING, Status.SPAM, Status.TRASH})
     if old == Status.SPAM:
         train_spam_engine(comment=comment, is_spam=False)
@@ -61,7 +67,7 @@ def approve_comment(*, comment: Comment, by: User) -> Comment:
 
 @transaction.atomic
 def mark_comment_spam(*, comment: Comment, by: User) -> Comment:
-    require_moderator(comment.blog, by)
+    require_moderator(comment.blog, by, comment.post)
     _move(comment, Status.SPAM, {Status.PENDING, Status.APPROVED, Status.TRASH})
     train_spam_engine(comment=comment, is_spam=True)
     return comment
@@ -69,7 +75,7 @@ def mark_comment_spam(*, comment: Comment, by: User) -> Comment:
 
 @transaction.atomic
 def trash_comment(*, comment: Comment, by: User) -> Comment:
-    require_moderator(comment.blog, by)
+    require_moderator(comment.blog, by, comment.post)
     _move(comment, Status.TRASH, {Status.PENDING, Status.APPROVED, Status.SPAM})
     return comment
 
@@ -77,7 +83,7 @@ def trash_comment(*, comment: Comment, by: User) -> Comment:
 @transaction.atomic
 def restore_comment(*, comment: Comment, by: User) -> Comment:
     """Back from trash or spam to the queue, where a moderator looks at it again."""
-    require_moderator(comment.blog, by)
+    require_moderator(comment.blog, by, comment.post)
     old = _move(comment, Status.PENDING, {Status.TRASH, Status.SPAM})
     if old == Status.SPAM:
         train_spam_engine(comment=comment, is_spam=False)
@@ -115,7 +121,7 @@ def moderate_comments(*, blog: Blog, by: User, ids: Iterable[int], decision: str
 def reply_as_moderator(*, comment: Comment, by: User, body: str) -> Comment:
     """An approved reply by the moderator; replying to a waiting comment approves it too
     (a reply under a hidden comment would make no sense to readers)."""
-    require_moderator(comment.blog, by)
+    require_moderator(comment.blog, by, comment.post)
     if comment.status in {Status.SPAM, Status.TRASH}:
         raise InvalidTransition(_("Restore the comment before replying to it."))
     if comment.status == Status.PENDING:
@@ -127,7 +133,7 @@ def reply_as_moderator(*, comment: Comment, by: User, body: str) -> Comment:
         parent=parent,
         depth=parent.depth + 1 if parent else 0,
         author=by,
-        name=shown_name(by, comment.blog),
+        name=shown_name(by, comment.post),
         body_source=check_body(body),
         status=Status.APPROVED,
     )

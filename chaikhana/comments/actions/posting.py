@@ -90,7 +90,7 @@ def _new_comment(post: Post, by: User | None, data: CommentInput) -> Comment:
         parent=parent,
         depth=parent.depth + 1 if parent else 0,
         author=by,
-        name=shown_name(by, post.blog) if by else data.name.strip()[:100],
+        name=shown_name(by, post) if by else data.name.strip()[:100],
         email="" if by else data.email.strip(),
         website="" if by else data.website.strip(),
         body_source=check_body(data.body),

@@ -58,7 +58,7 @@ def comments_section(context: template.Context, post: Post) -> dict[str, Any]:
         "closed": closed,
         "replying_to": form["parent"].value(),
         "signed_in": signed_in,
-        "commenter_name": shown_name(request.user, post.blog) if signed_in else "",
+        "commenter_name": shown_name(request.user, post) if signed_in else "",
         "csrf_token": context.get("csrf_token"),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }

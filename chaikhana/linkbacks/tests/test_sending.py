@@ -6,6 +6,8 @@ from xmlrpc.client import dumps, loads
 import pytest
 
 from chaikhana.blogs.actions import PostRequest, save_requested_post
+from chaikhana.core.testing.factories import BlogFactory, PostFactory
+from chaikhana.linkbacks import outbound
 from chaikhana.linkbacks.models import OutgoingLink
 
 OK = dumps(("Thanks!",), methodresponse=True).encode()
@@ -92,3 +94,13 @@ class SendingTests:
         site.route("/endpoint", status=status)
         publish(blog, user, run_tasks, f"[a]({site.url('/wm')})")
         assert OutgoingLink.objects.get().status == "sent"
+
+    def test_portal_story_never_notifies_a_post_of_this_network(self, post, post_url, loopback):
+        portal = BlogFactory(name="portal", is_editorial=True)
+        body = f"[source]({post_url}) [elsewhere](https://example.org/a)"
+        story = PostFactory(blog=portal, author=None, byline="Ветер", body_source=body)
+        assert outbound.links_to_notify(post=story) == ["https://example.org/a"]
+
+    def test_blog_post_still_notifies_a_post_of_this_network(self, blog, post, post_url, loopback):
+        other = PostFactory(blog=blog, body_source=f"[see]({post_url})")
+        assert outbound.links_to_notify(post=other) == [post_url]

@@ -22,6 +22,7 @@ from chaikhana.portal import permissions
 from chaikhana.portal.actions.notify import notify
 from chaikhana.portal.models import Correction, StoryRevisionProposal, Submission
 from chaikhana.portal.models.stories import CorrectionKind
+from chaikhana.portal.pseudonyms import unlinked_slug_for
 from chaikhana.portal.workflow import State
 
 
@@ -60,6 +61,9 @@ def edit_story(
         raise ActionError(_("A story needs a headline."), field="title")
     if not story.is_public:
         content = _content(story, edit.title.strip(), edit.excerpt, edit.body_source, edit.language)
+        if submission.is_pseudonymous and content.title != story.title:
+            # Readable again once the editors' headline is their own (still never public).
+            content.slug = unlinked_slug_for(submission, content.title)
         return edit_editorial_post(
             post=story, by=by, content=content, base_version=edit.base_version
         )

@@ -9,12 +9,14 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
-from chaikhana.blogs.actions import set_editorial_byline
+from chaikhana.blogs.actions import move_editorial_post, set_editorial_byline
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions
 from chaikhana.portal.actions.notify import desk_of, notify
 from chaikhana.portal.models import Callout, Section, Source, Submission, Transition
+from chaikhana.portal.pseudonyms import unlinked_slug_for
+from chaikhana.portal.translations import guard_one_pseudonym, other_versions
 from chaikhana.portal.workflow import State
 
 
@@ -137,13 +139,27 @@ def add_source(*, submission: Submission, by: User, data: SourceInput) -> Source
 
 @transaction.atomic
 def set_byline(*, submission: Submission, by: User, pseudonym: str) -> Submission:
-    """Sign the story with her pen name (empty) or a pseudonym only the editors can resolve."""
+    """Sign the story with her pen name (empty) or a pseudonym only the editors can resolve.
+
+    A new pseudonym also gives the story a new address, even after publication: the old
+    one (the original's slug) answers 404, since a redirect from it would be the very link
+    the pseudonym hides. The story's link-backs disappear with the pseudonym's arrival
+    (templates ask ``is_pseudonymous``).
+    """
     if not permissions.is_editor(permissions.actors(by, submission)):
         raise PermissionDenied(_("Only the editors set the byline."))
+    was_pseudonymous = submission.is_pseudonymous
     submission.byline_pseudonym = pseudonym.strip()[:100]
+    story = submission.story
+    if story is not None:
+        guard_one_pseudonym(submission, *other_versions(story))
     submission.save(update_fields=["byline_pseudonym"])
-    if submission.story is not None:
-        set_editorial_byline(post=submission.story, by=by, byline=submission.byline)
+    if story is not None:
+        story = set_editorial_byline(post=story, by=by, byline=submission.byline)
+        if submission.is_pseudonymous and not was_pseudonymous:
+            submission.story = move_editorial_post(
+                post=story, by=by, slug=unlinked_slug_for(submission, story.title)
+            )
     return submission
 
 

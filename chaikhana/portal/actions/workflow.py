@@ -23,6 +23,7 @@ from chaikhana.portal.actions.factcheck import ready_blockers
 from chaikhana.portal.actions.notify import desk_of, notify
 from chaikhana.portal.actions.portal_blog import portal_blog
 from chaikhana.portal.models import Checklist, Submission, Transition
+from chaikhana.portal.pseudonyms import unlinked_slug
 from chaikhana.portal.workflow import Actor, State, allowed
 
 
@@ -111,6 +112,10 @@ def _take_into_review(submission: Submission, by: User) -> None:
         body_format=original.body_format,
         excerpt=original.excerpt,
         language=original.language,
+        # Under a pseudonym the story must not share the original's address.
+        slug=unlinked_slug(headline=original.title, original_title=original.title)
+        if submission.is_pseudonymous
+        else "",
     )
     # The byline is the blogger's (or the pseudonym), never the editor's.
     submission.story = create_editorial_post(

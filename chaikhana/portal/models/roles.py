@@ -55,6 +55,9 @@ class PortalRole(models.Model):
     sections = models.ManyToManyField(
         Section, blank=True, related_name="editor_roles", verbose_name=_("sections")
     )
+    # What readers see on her comments and notes: empty means "The editors". Her username
+    # never shows; the same on each of her roles (actions/staff.py sets them together).
+    display_name = models.CharField(_("name readers see"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

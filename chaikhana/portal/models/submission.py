@@ -128,6 +128,11 @@ class Submission(models.Model):
         return post.title if post else str(_("(deleted post)"))
 
     @property
+    def is_pseudonymous(self) -> bool:
+        """Signed with a pseudonym: nothing public may join the story to her post or blog."""
+        return bool(self.byline_pseudonym)
+
+    @property
     def byline(self) -> str:
         if self.byline_pseudonym:
             return self.byline_pseudonym

@@ -15,9 +15,14 @@ register = template.Library()
 
 @register.simple_tag
 def featured_on_portal(post: Post) -> str:
-    """ "Featured on the portal" under an original post whose story is live."""
+    """ "Featured on the portal" under an original post whose story is live.
+
+    Never for a story under a pseudonym: that link would name the writer behind it.
+    """
     submission = (
-        Submission.objects.filter(original=post, state=State.PUBLISHED, unpublished_at=None)
+        Submission.objects.filter(
+            original=post, state=State.PUBLISHED, unpublished_at=None, byline_pseudonym=""
+        )
         .select_related("story")
         .first()
     )

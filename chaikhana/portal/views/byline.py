@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.submissions import set_byline
 
@@ -18,7 +19,10 @@ class BylineForm(forms.Form):
         label=_("Pseudonym"),
         required=False,
         max_length=100,
-        help_text=_("Leave empty to sign the story with the blogger's pen name."),
+        help_text=_(
+            "Leave empty to sign the story with the blogger's pen name. A pseudonym gives the "
+            "story a new address; a published story's old address stops working."
+        ),
     )
 
 
@@ -28,8 +32,13 @@ def byline(request: AuthedRequest, pk: int) -> HttpResponse:
     initial = {"pseudonym": submission.byline_pseudonym}
     form = BylineForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        set_byline(submission=submission, by=request.user, pseudonym=form.cleaned_data["pseudonym"])
-        return redirect(submission)
+        try:
+            pseudonym = form.cleaned_data["pseudonym"]
+            set_byline(submission=submission, by=request.user, pseudonym=pseudonym)
+        except ActionError as error:
+            form.add_error("pseudonym", str(error.message))
+        else:
+            return redirect(submission)
     status = 400 if form.errors else 200
     context = {"submission": submission, "form": form}
     return render(request, "portal/byline.html", context, status=status)

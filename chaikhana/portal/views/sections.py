@@ -19,10 +19,16 @@ UNDECIDED = [State.SUBMITTED, State.IN_REVIEW, State.FACT_CHECK, State.READY, St
 
 
 def community_stream(section: Section) -> list[Submission]:
-    """Open submissions whose original post is public on a public blog (one query)."""
+    """Open submissions whose original post is public on a public blog (one query).
+
+    Not those under a pseudonym: the stream would show her post in the section where the
+    story then appears, under another name (a pseudonym may come at any step, so each
+    request asks again).
+    """
     return list(
         Submission.objects.filter(
             section=section,
+            byline_pseudonym="",
             state__in=UNDECIDED,
             original__in=Post.objects.published(),
             original__blog__visibility=Blog.Visibility.PUBLIC,

@@ -81,8 +81,14 @@ WATCHED = (
 
 
 def on_portal_row_changed(sender: Any, **kwargs: Any) -> None:
-    if not kwargs.get("raw"):
-        invalidation.bump(PORTAL)
+    if kwargs.get("raw"):
+        return
+    invalidation.bump(PORTAL)
+    # The original's own page shows "Featured on the portal" from its submission: it comes
+    # with publication and goes with withdrawal or a pseudonym.
+    instance = kwargs.get("instance")
+    if isinstance(instance, portal_models.Submission) and instance.original_id:
+        invalidation.bump(post_dep(instance.original_id))
 
 
 def on_figures_updated(sender: Any, **kwargs: Any) -> None:

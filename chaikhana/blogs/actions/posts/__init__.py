@@ -34,6 +34,7 @@ from chaikhana.blogs.actions.posts.writing import (
     create_post,
     edit_editorial_post,
     edit_post,
+    move_editorial_post,
     restore_revision,
     set_editorial_byline,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "edit_post",
     "import_posts",
     "make_post_private",
+    "move_editorial_post",
     "publish_due_posts",
     "publish_editorial_post",
     "publish_post",

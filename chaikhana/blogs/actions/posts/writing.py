@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from chaikhana.accounts.models import User
 from chaikhana.blogs import permissions
 from chaikhana.blogs.actions.posts.announce import announce, keep_revision, lock, remember_old_slug
-from chaikhana.blogs.actions.posts.content import PostContent, apply_content, set_terms
+from chaikhana.blogs.actions.posts.content import PostContent, apply_content, post_slug, set_terms
 from chaikhana.blogs.actions.posts.writers import Writer, desk, member
-from chaikhana.blogs.models import Blog, Post, Revision
+from chaikhana.blogs.models import Blog, Post, Revision, SlugRedirect
 from chaikhana.core.errors import ActionError
 
 
@@ -67,6 +67,24 @@ def set_editorial_byline(*, post: Post, by: User, byline: str) -> Post:
         return post
     post.byline = byline
     post.save(update_fields=["byline", "updated_at"])
+    announce(post, was_public=post.is_public)
+    return post
+
+
+@transaction.atomic
+def move_editorial_post(*, post: Post, by: User, slug: str) -> Post:
+    """Give a story a new address and forget its old ones: no redirect leads from them.
+
+    For a story whose byline must not lead back to its source (a pseudonym): a redirect
+    from the old slug, which was the original post's, would be that link; the old address
+    answers 404 instead.
+    """
+    post = lock(post)
+    desk(post.blog, by)
+    post.slug = post_slug(post.blog, post, wanted=slug, title=post.title)
+    post.slug_from_title = False
+    post.save(update_fields=["slug", "slug_from_title", "updated_at"])
+    SlugRedirect.objects.filter(post=post).delete()
     announce(post, was_public=post.is_public)
     return post
 
