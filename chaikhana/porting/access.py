@@ -48,7 +48,7 @@ def readable_posts(
 ) -> QuerySet[Post]:
     """The posts of *blog* the reader may open: the only ones an old address may lead to."""
     user = request.user if request.user.is_authenticated else None
-    return Post.objects.for_blog(blog).readable_by(user, membership)  # type: ignore[arg-type]
+    return Post.objects.for_blog(blog).readable_by(user, membership)
 
 
 def access_import_run(user: User, name: str, run_id: int) -> ImportRun:
