@@ -23,10 +23,11 @@ preload_app = True
 max_requests = 2000
 max_requests_jitter = 200
 
-# Access log without the client's address or browser: time, request line, status, size,
-# duration (µs). nginx connects from loopback anyway; no reader's address is written.
+# Access log without the client's address or browser: time, method, path without its query
+# string (%(U)s, not the request line %(r)s: a query can carry a token), status, size,
+# duration (µs). bin/run (make run) uses this same format.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
-access_log_format = '%(t)s "%(r)s" %(s)s %(B)s %(D)s'
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(D)s'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 proc_name = "chaikhana-web"

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.http import Http404
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.access import access_blog_for_manage, membership_of
 from chaikhana.blogs.actions.posts import EditorialBlogRefused
-from chaikhana.blogs.models import Blog, Membership
+from chaikhana.blogs.models import Blog, Membership, Post
 from chaikhana.blogs.permissions import can_manage_blog
 from chaikhana.blogs.roles import Role
 from chaikhana.core.errors import ActionError
@@ -40,6 +41,14 @@ def importing_owner(blog: Blog, user: User) -> User:
     if owner is None:
         raise ActionError(_("The blog has no owner; name one with --owner."))
     return owner.user
+
+
+def readable_posts(
+    request: HttpRequest, blog: Blog, membership: Membership | None
+) -> QuerySet[Post]:
+    """The posts of *blog* the reader may open: the only ones an old address may lead to."""
+    user = request.user if request.user.is_authenticated else None
+    return Post.objects.for_blog(blog).readable_by(user, membership)
 
 
 def access_import_run(user: User, name: str, run_id: int) -> ImportRun:

@@ -1,7 +1,8 @@
 """``/@blog/?p=123`` and ``?page_id=N``: WordPress's plain links to an imported post → 301.
 
 A blog's home ignores its query string; this answers only when the view about to run is the
-home, the query names a WordPress id, and an import knows that id — blogs needs no hook.
+home, the query names a WordPress id, an import knows that id, and the reader may open both
+the blog and the post (else the home answers as for any unknown id) — blogs needs no hook.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 
-from chaikhana.blogs.models import Blog
 from chaikhana.blogs.views import blog_home
-from chaikhana.blogs.views.common import blog_name
+from chaikhana.blogs.views.common import reader_blog
+from chaikhana.porting.access import readable_posts
 from chaikhana.porting.wxr import redirects
 
 
@@ -29,8 +31,10 @@ class WordPressQueryLinksMiddleware:
     ) -> HttpResponse | None:
         if view is not blog_home or not ({"p", "page_id"} & set(request.GET)):
             return None
-        blog = Blog.objects.filter(
-            name=blog_name(request, kwargs.get("blog")), is_active=True
-        ).first()
-        target = redirects.for_query(blog, request.GET.dict()) if blog is not None else None
+        try:
+            blog, membership = reader_blog(request, kwargs.get("blog"))
+        except (Http404, PermissionDenied):
+            return None  # the home itself answers 404 / 403 for a hidden or suspended blog
+        posts = readable_posts(request, blog, membership)
+        target = redirects.for_query(blog, posts, request.GET.dict())
         return HttpResponsePermanentRedirect(target) if target else None

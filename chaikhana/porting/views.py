@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from chaikhana.blogs.views.common import reader_blog
 from chaikhana.core.errors import ActionError
-from chaikhana.porting.access import access_import_blog, access_import_run
+from chaikhana.porting.access import access_import_blog, access_import_run, readable_posts
 from chaikhana.porting.actions import start_import, start_lj_import
 from chaikhana.porting.forms import ImportForm, LjImportForm
 from chaikhana.porting.models import ImportRun
@@ -24,8 +24,8 @@ from chaikhana.porting.wxr import redirects
 
 def legacy_link(request: HttpRequest, path: str, blog: str | None = None) -> HttpResponse:
     """A WordPress-shaped address none of the blog's own routes answered."""
-    the_blog, _membership = reader_blog(request, blog)
-    target = redirects.by_path(the_blog, path)
+    the_blog, membership = reader_blog(request, blog)
+    target = redirects.by_path(the_blog, readable_posts(request, the_blog, membership), path)
     if target is None:
         raise Http404(_("No such page."))
     return HttpResponsePermanentRedirect(target)

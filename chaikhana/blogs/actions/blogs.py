@@ -68,6 +68,34 @@ def create_blog(
         raise ActionError(
             _("You already have %(count)d blogs, the most this network allows.") % {"count": owned}
         )
+    return create_blog_for_migration(
+        owner=owner,
+        name=name,
+        title=title,
+        pen_name=pen_name,
+        language=language,
+        tagline=tagline,
+        theme=theme,
+        visibility=visibility,
+    )
+
+
+@transaction.atomic
+def create_blog_for_migration(
+    *,
+    owner: User,
+    name: str,
+    title: str,
+    pen_name: str,
+    language: str,
+    tagline: str = "",
+    theme: str = "",
+    visibility: str = Blog.Visibility.PUBLIC,
+) -> Blog:
+    """Create a blog as the network's administrator does from the command line.
+
+    The self-service blog limit is not hers: a network migration imports hundreds of blogs.
+    """
     try:
         # The form checks too, but imports and APIs create blogs without one.
         validate_blog_name(name)

@@ -116,3 +116,26 @@ class MicropubTests:
         for _ in range(5):
             post(client, f"{ident}.{'x' * 32}", {"h": "entry", "content": "x"})
         assert post(client, token, {"h": "entry", "content": "x"}).status_code == 429
+
+
+@pytest.mark.django_db
+class MicropubTokenPlacementTests:
+    def test_query_token_is_refused_when_a_client_reads_the_config(self, client, blog, token):
+        response = client.get(f"/micropub?q=config&access_token={token}")
+        assert response.status_code == 401
+        assert "Authorization header" in response.json()["error_description"]
+
+    def test_query_token_is_refused_when_a_client_posts(self, client, blog, token):
+        response = client.post(f"/micropub?access_token={token}", {"h": "entry", "content": "x"})
+        assert response.status_code == 401
+        assert "Authorization header" in response.json()["error_description"]
+        assert not Post.objects.exists()
+
+    def test_query_token_is_refused_when_a_client_uploads_media(self, client, blog, token):
+        response = client.post(f"/micropub/media?access_token={token}", {})
+        assert response.status_code == 401
+        assert "Authorization header" in response.json()["error_description"]
+
+    def test_form_body_token_is_accepted_when_a_client_posts(self, client, blog, token):
+        data = {"h": "entry", "content": "From the body", "access_token": token}
+        assert client.post("/micropub", data).status_code == 201

@@ -20,7 +20,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
-from chaikhana.blogs.actions import create_blog
+from chaikhana.blogs.actions.blogs import create_blog_for_migration
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
 from chaikhana.core.errors import ActionError
@@ -88,7 +88,7 @@ def _create_blog(found: Scan, name: str, owner: User) -> Blog:
     lang = language.from_code(found.site.language) or language.guess(" ".join(found.sample), "ru")
     first = next((a for a in found.authors if a.login), None)
     pen_name = owner.display_name or (pen_name_of(first) if first else owner.username)
-    return create_blog(
+    return create_blog_for_migration(  # only the command line creates blogs here
         owner=owner,
         name=name,
         title=(found.site.title or name)[:120],

@@ -8,12 +8,14 @@ says why.
 
 from __future__ import annotations
 
+import logging
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Blog
@@ -26,6 +28,9 @@ from chaikhana.porting.wxr.content import Attachment, Attachments
 from chaikhana.porting.wxr.report import Report
 
 MEDIA_TIMEOUT = 30.0
+
+
+logger = logging.getLogger(__name__)
 
 
 def bring_attachments(
@@ -41,7 +46,15 @@ def bring_attachments(
             continue
         try:
             media = _fetch_and_store(blog, by, attachment)
-        except (safehttp.SafeHTTPError, ActionError, PermissionDenied, ValidationError) as error:
+        except safehttp.SafeHTTPError as error:
+            # The resolver's or connection's detail stays in our log, not in the uploader's
+            # report: it would tell her about our network.
+            logger.info("import attachment %s not fetched: %s", attachment.url, error)
+            report.attachments_linked.append(
+                f"{attachment.url}: " + _("that address cannot be fetched")
+            )
+            continue
+        except (ActionError, PermissionDenied, ValidationError) as error:
             report.attachments_linked.append(f"{attachment.url}: {error}")
             continue
         attachment.new_url = media.url

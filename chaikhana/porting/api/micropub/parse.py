@@ -30,7 +30,21 @@ class MicropubRequest:
 
 
 def bearer_token(request: HttpRequest, body_token: str | None) -> str:
-    """§4.1/RFC 6750: in the header or the form body, never both (that is a 400)."""
+    """§4.1/RFC 6750: in the header or the form body, never both (that is a 400).
+
+    Never in the address (RFC 6750 §2.3 allows it, §5.3 advises against it): an address is
+    written to access logs, proxies' logs and browser histories, and the token is an
+    application password. Refused even beside a valid header, so no client keeps sending it.
+    """
+    if "access_token" in request.GET:
+        raise MicropubError(
+            401,
+            "unauthorized",
+            _(
+                "Send the access token in the Authorization header (“Bearer …”) or in the "
+                "form body of a POST, never in the address: addresses are written to logs."
+            ),
+        )
     header = str(request.META.get("HTTP_AUTHORIZATION", ""))
     scheme, _sep, credentials = header.partition(" ")
     has_header = bool(header)
