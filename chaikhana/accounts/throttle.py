@@ -93,3 +93,28 @@ def clear_username(*, username: str, address: str = "") -> None:
     subjects = _subjects(username, address)
     for scope in (PAIR, ACCOUNT):
         ratelimit.forget(scope, subjects[scope][0], window=WINDOW)
+
+
+# Sign-up must say when a username is taken (she has to pick another), which tells whoever
+# asks that the account exists. Usernames are private here, so those answers are counted per
+# address — and per invite code, so that onion readers (one address) each have their own —
+# and past the limit every sign-up from there waits, taken or not, so the wait itself tells
+# nothing.
+SIGNUP_WINDOW = 60 * 60
+MAX_TAKEN_PER_SIGNUP_SOURCE = 10
+
+
+def _signup_source(address: str, invite_code: str) -> str:
+    return ratelimit.digest(f"{ratelimit.address_hash(address)}\0{invite_code.strip()}")
+
+
+def signup_minutes_locked(*, address: str, invite_code: str) -> int:
+    """Minutes until sign-up from this address (and invite) may try names again."""
+    seconds = ratelimit.seconds_locked(("signup-taken", _signup_source(address, invite_code)))
+    return _minutes(seconds)
+
+
+def record_taken_username(*, address: str, invite_code: str) -> None:
+    subject = _signup_source(address, invite_code)
+    if ratelimit.hit("signup-taken", subject, window=SIGNUP_WINDOW) >= MAX_TAKEN_PER_SIGNUP_SOURCE:
+        ratelimit.lock("signup-taken", subject, seconds=SIGNUP_WINDOW)
