@@ -97,9 +97,10 @@ def clear_username(*, username: str, address: str = "") -> None:
 
 # Sign-up must say when a username is taken (she has to pick another), which tells whoever
 # asks that the account exists. Usernames are private here, so those answers are counted per
-# address — and per invite code, so that onion readers (one address) each have their own —
-# and past the limit every sign-up from there waits, taken or not, so the wait itself tells
-# nothing.
+# address and invite code, and past the limit every sign-up from there waits, taken or not, so
+# the wait itself tells nothing. Only someone holding a usable invite gets this far on an
+# invite-only network, and onion readers (no usable address) then each count under their own
+# invite; on an open network they share one count, which costs them at most an hour's wait.
 SIGNUP_WINDOW = 60 * 60
 MAX_TAKEN_PER_SIGNUP_SOURCE = 10
 
