@@ -92,6 +92,7 @@ def _guard_email_requests(user: User) -> None:
         )
 
 
+@transaction.atomic
 def request_email(*, user: User, email: str) -> bool:
     """Ask to make *email* her address; True when a mail is on its way.
 
