@@ -15,7 +15,6 @@ from django.utils.translation import ngettext
 
 from chaikhana.accounts import throttle
 from chaikhana.accounts.models import User
-from chaikhana.core.addresses import client_address
 
 EMAIL_HELP = _(
     "Used only to recover your password and for notices you ask for; never shown to anyone."
@@ -81,7 +80,7 @@ class SignUpForm(forms.Form):
 
 
 class ThrottledLoginForm(AuthenticationForm):
-    """Django's login form, refusing a username or address after too many failures."""
+    """Django's login form, slowing an account tried too often from one address (throttle)."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -89,31 +88,38 @@ class ThrottledLoginForm(AuthenticationForm):
         "invalid_login": _("Wrong username or password. Passwords are case-sensitive."),
     }
 
-    def _address(self) -> str:
-        return client_address(self.request) if self.request else ""
-
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username")
         if username is None or not self.cleaned_data.get("password"):
             return super().clean()
-        minutes = throttle.minutes_locked(username=username, address=self._address())
-        if minutes:
-            raise ValidationError(
-                ngettext(
-                    "Too many failed attempts. Try again in %(minutes)d minute.",
-                    "Too many failed attempts. Try again in %(minutes)d minutes.",
-                    minutes,
-                )
-                % {"minutes": minutes},
-                code="throttled",
-            )
+        address = throttle.request_address(self.request)
+        if wait := throttle.wait(username=username, address=address):
+            raise ValidationError(_wait_message(wait), code="throttled")
         try:
             cleaned = super().clean()
         except ValidationError:
-            throttle.record_failure(username=username, address=self._address())
+            throttle.record_failure(username=username, address=address)
             raise
-        throttle.clear_username(username=username)
+        throttle.clear_username(username=username, address=address)
         return cleaned
+
+
+def _wait_message(wait: throttle.Wait) -> str:
+    if wait.whole_address:
+        message = ngettext(
+            "Too many failed sign-ins from your network (it may be shared with others). "
+            "Try again in %(minutes)d minute.",
+            "Too many failed sign-ins from your network (it may be shared with others). "
+            "Try again in %(minutes)d minutes.",
+            wait.minutes,
+        )
+    else:
+        message = ngettext(
+            "Too many failed attempts. Try again in %(minutes)d minute.",
+            "Too many failed attempts. Try again in %(minutes)d minutes.",
+            wait.minutes,
+        )
+    return message % {"minutes": wait.minutes}
 
 
 def _language_choices() -> list[tuple[str, Any]]:

@@ -25,6 +25,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("2fa/", include("chaikhana.accounts.twofactor.urls")),
     path("profile/", views.profile, name="profile"),
+    path("email/<str:token>/", views.email_confirm, name="email_confirm"),
     path("delete/", views.delete, name="delete"),
     path("app-passwords/", app_password_views.app_passwords, name="app_passwords"),
     path(

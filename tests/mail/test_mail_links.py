@@ -15,6 +15,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 import chaikhana
+from chaikhana.accounts.actions import request_email
 from chaikhana.comments.actions import CommentInput, post_comment
 from chaikhana.core.testing.factories import CommentFactory, PostFactory, UserFactory
 from chaikhana.courses.actions import Person, cancel_registration, cancel_session, register_guest
@@ -108,6 +109,16 @@ class MailLinksTests:
         assert [m.to for m in mailoutbox] == [["forgot@example.org"]]
         assert_links_absolute(mailoutbox)
 
+    def test_email_address_mails_link_absolutely_when_a_new_or_taken_address_is_asked_for(
+        self, mailoutbox
+    ):
+        UserFactory(email="taken@example.org")
+        with self.committed(execute=True):
+            request_email(user=UserFactory(), email="new@example.org")
+            request_email(user=UserFactory(), email="taken@example.org")
+        assert [m.to for m in mailoutbox] == [["new@example.org"], ["taken@example.org"]]
+        assert_links_absolute(mailoutbox)
+
     def test_every_module_that_sends_mail_is_driven_above_when_one_is_added(self):
         root = Path(chaikhana.__file__).parent
         sends = re.compile(r"\b(?:EmailMessage|EmailMultiAlternatives|send_mail|send_mass_mail)\(")
@@ -116,4 +127,9 @@ class MailLinksTests:
             for path in root.rglob("*.py")
             if "tests" not in path.parts and sends.search(path.read_text())
         }
-        assert senders == {"comments/mail.py", "courses/mail.py", "portal/tasks.py"}
+        assert senders == {
+            "accounts/mail.py",
+            "comments/mail.py",
+            "courses/mail.py",
+            "portal/tasks.py",
+        }

@@ -21,22 +21,58 @@ class ProfileTests:
         assert response.status_code == 302
         assert response.url.startswith(reverse("accounts:login"))
 
-    def test_saves_display_name_bio_and_email(self, client, user):
+    def test_saves_display_name_and_bio_and_mails_link_to_new_email(
+        self, client, user, mailoutbox, django_capture_on_commit_callbacks
+    ):
         client.force_login(user)
-        response = _save(client, bio="Пишу о Нарыне.", email="me@example.org")
+        with django_capture_on_commit_callbacks(execute=True):
+            response = _save(client, bio="Пишу о Нарыне.", email="me@example.org")
         assert response.status_code == 302
         user.refresh_from_db()
-        saved = (user.display_name, user.bio, user.email)
-        assert saved == ("Ай", "Пишу о Нарыне.", "me@example.org")
+        assert (user.display_name, user.bio, user.email) == ("Ай", "Пишу о Нарыне.", "")
+        assert [m.to for m in mailoutbox] == [["me@example.org"]]
+        page = client.get(response.url).content.decode()
+        assert "We have sent a message to me@example.org" in page
 
-    def test_refuses_email_when_another_account_has_it(self, client, user):
+    def test_answers_alike_and_mails_owner_when_another_account_has_the_email(
+        self, client, user, mailoutbox, django_capture_on_commit_callbacks
+    ):
         UserFactory(email="taken@example.org")
         client.force_login(user)
-        response = _save(client, email="Taken@Example.org", display_name="Kept")
-        assert "already uses" in " ".join(response.context["form"].errors["email"])
-        assert 'value="Kept"' in response.content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = _save(client, email="Taken@Example.org", display_name="Kept")
+        assert response.status_code == 302
+        page = client.get(response.url).content.decode()
+        assert "We have sent a message to Taken@Example.org" in page
+        assert "already" not in page
         user.refresh_from_db()
-        assert user.email == "" and user.display_name == ""
+        assert (user.email, user.display_name) == ("", "Kept")
+        assert [m.to for m in mailoutbox] == [["taken@example.org"]]
+        assert "/accounts/email/" not in mailoutbox[0].body
+
+    def test_removes_email_at_once_when_emptied(self, client, mailoutbox):
+        user = UserFactory(email="me@example.org")
+        client.force_login(user)
+        _save(client, email="")
+        user.refresh_from_db()
+        assert user.email == "" and mailoutbox == []
+
+    def test_refuses_more_address_changes_when_many_asked_within_an_hour(self, client, user):
+        client.force_login(user)
+        for n in range(5):
+            assert _save(client, email=f"me{n}@example.org").status_code == 302
+        response = _save(client, email="me9@example.org")
+        assert "many address changes" in response.content.decode()
+
+    def test_mails_one_mailbox_at_most_three_times_a_day_when_asked_often(
+        self, client, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        UserFactory(email="target@example.org")
+        for _ in range(5):
+            client.force_login(UserFactory())
+            with django_capture_on_commit_callbacks(execute=True):
+                _save(client, email="target@example.org")
+        assert len(mailoutbox) == 3
 
     def test_refuses_language_when_not_offered(self, client, user):
         client.force_login(user)
