@@ -51,6 +51,9 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
 
 def assert_accessible(page: Any, name: str | None = None) -> None:
     """Fail on any axe-core violation of impact serious or critical on the current page."""
+    # After a click the navigation may still be under way on a loaded machine (CI runs two
+    # workers on two cores): axe must be injected into the new page, not the leaving one.
+    page.wait_for_load_state("load")
     violations = axe_violations(page)
     if violations:
         where = name or page.url
