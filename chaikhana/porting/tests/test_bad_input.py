@@ -147,3 +147,42 @@ class AwkwardFileTests:
         assert path.stat().st_size > 10_000_000
         report = import_file(path, blog_name="big")
         assert report.imported == Post.objects.count() == 1000
+
+
+class FileNamesAnAccountTests:
+    """A file's author login never attaches an existing account unless the admin asks."""
+
+    def test_author_login_of_the_superuser_gives_her_nothing_when_imported_for_another_owner(
+        self, db, tmp_path
+    ):
+        from chaikhana.accounts.models import User
+        from chaikhana.core.testing.factories import UserFactory
+
+        admin = User.objects.create_superuser(username="aigul", password="x" * 12)
+        owner = UserFactory(username="demo")
+        path = write(tmp_path, wxr(item(1, "Привет", name="privet")))
+        call_command(
+            "import_wxr", str(path), "--blog", "fresh", "--owner", "demo", stdout=io.StringIO()
+        )
+        blog = Blog.objects.get(name="fresh")
+        assert not blog.memberships.filter(user=admin).exists()
+        assert Post.objects.get(blog=blog).author.user != admin
+        assert blog.memberships.filter(user=owner).exists()
+
+    def test_author_login_is_merged_only_when_the_administrator_asks(self, db, tmp_path):
+        from chaikhana.core.testing.factories import UserFactory
+
+        aigul = UserFactory(username="aigul")
+        UserFactory(username="demo")
+        path = write(tmp_path, wxr(item(1, "Привет", name="privet")))
+        call_command(
+            "import_wxr",
+            str(path),
+            "--blog",
+            "merged",
+            "--owner",
+            "demo",
+            "--merge-people",
+            stdout=io.StringIO(),
+        )
+        assert Post.objects.get(blog__name="merged").author.user == aigul

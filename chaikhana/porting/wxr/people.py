@@ -1,5 +1,10 @@
-"""WordPress authors → our people: an existing account when it is clearly the same person,
-else a new pseudonymous account with the author's display name as pen name.
+"""WordPress authors → our people: an existing account only when the importer says it is the
+same person, else a new pseudonymous account with the author's display name as pen name.
+
+A file's word is never enough to attach an account: an author login "admin" must not credit
+a thousand posts to the network's superuser. The dashboard and the commands recognise only
+the importing owner (match_only) — or nobody; matching anyone by login and email
+(match_anyone) is the administrator's explicit choice (`--merge-people`).
 
 A new account gets no email (none is invented, and a file cannot claim an address for
 someone) and no usable password: the network's administrator hands it over. Which existing
@@ -34,6 +39,11 @@ def match_anyone(author: Author) -> User | None:
             return user
     if author.email:
         return User.objects.filter(email__iexact=author.email).first()
+    return None
+
+
+def match_nobody(author: Author) -> None:
+    """No existing account is anyone in the file (a command run without --owner)."""
     return None
 
 

@@ -11,7 +11,7 @@ from chaikhana.accounts.models import User, username_key
 from chaikhana.core.errors import ActionError
 from chaikhana.porting.wxr.importer import Options, import_wxr_new_blog
 from chaikhana.porting.wxr.parser import WxrError
-from chaikhana.porting.wxr.people import match_anyone
+from chaikhana.porting.wxr.people import Matcher, match_anyone, match_nobody, match_only
 from chaikhana.porting.wxr.report import Report
 
 
@@ -65,6 +65,19 @@ def find_owner(username: str | None) -> User | None:
     return user
 
 
+MERGE_HELP = (
+    "credit authors to existing accounts with the same login or email "
+    "(otherwise only --owner is recognised; everyone else gets a new pen-name account)"
+)
+
+
+def matcher(owner: User | None, *, merge: bool) -> Matcher:
+    """Who in the file may be an existing account: see porting/wxr/people.py."""
+    if merge:
+        return match_anyone
+    return match_only(owner) if owner is not None else match_nobody
+
+
 class Command(BaseCommand):
     help = "Import a WordPress export (WXR) into a blog, creating the blog when absent."
 
@@ -75,11 +88,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-media", action="store_true", help="leave attachments as links, fetch nothing"
         )
+        parser.add_argument("--merge-people", action="store_true", help=MERGE_HELP)
 
     def handle(self, *args: Any, **options: Any) -> None:
         owner = find_owner(options["owner"])
         opts = Options(
-            match=match_anyone,
+            match=matcher(owner, merge=options["merge_people"]),
             fetch_media=not options["no_media"],
             progress=progress_bar(sys.stdout),
         )

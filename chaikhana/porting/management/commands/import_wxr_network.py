@@ -16,10 +16,15 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from chaikhana.core.errors import ActionError
 from chaikhana.core.translit import slugify
-from chaikhana.porting.management.commands.import_wxr import find_owner, print_report, progress_bar
+from chaikhana.porting.management.commands.import_wxr import (
+    MERGE_HELP,
+    find_owner,
+    matcher,
+    print_report,
+    progress_bar,
+)
 from chaikhana.porting.wxr.importer import Options, import_wxr_new_blog
 from chaikhana.porting.wxr.parser import WxrError
-from chaikhana.porting.wxr.people import match_anyone
 
 
 def blog_name_for(path: Path) -> str:
@@ -37,6 +42,7 @@ class Command(BaseCommand):
             "--owner", help="username owning new blogs (default: each first author)"
         )
         parser.add_argument("--no-media", action="store_true")
+        parser.add_argument("--merge-people", action="store_true", help=MERGE_HELP)
 
     def handle(self, *args: Any, **options: Any) -> None:
         files = sorted(Path(options["directory"]).glob("*.xml"))
@@ -45,7 +51,7 @@ class Command(BaseCommand):
         owner, failed = find_owner(options["owner"]), 0
         for path in files:
             opts = Options(
-                match=match_anyone,
+                match=matcher(owner, merge=options["merge_people"]),
                 fetch_media=not options["no_media"],
                 progress=progress_bar(sys.stdout),
             )
