@@ -8,7 +8,7 @@ asked for. The portal and every other caller use those actions directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from django.db import transaction
@@ -30,56 +30,28 @@ from chaikhana.blogs.actions.posts.writing import (
     edit_post,
     keep_conflicting_text,
 )
-from chaikhana.blogs.models import Blog, Category, Post
+from chaikhana.blogs.models import Blog, Post
 
 Status = Post.Status
 
 
 @dataclass(kw_only=True)
-class PostRequest:
-    """What an editor form or an API call asks a post to become: text, terms and status."""
+class PostRequest(PostContent):
+    """What an editor form or an API call asks a post to become: its content and status."""
 
-    title: str
-    body_source: str = ""
-    body_format: str = Post.Format.MARKDOWN
-    excerpt: str = ""
-    slug: str = ""
-    language: str = "ru"
     status: str = Status.DRAFT
     published_at: datetime | None = None
     kind: str = Post.Kind.POST
-    categories: list[Category] = field(default_factory=list)
-    tag_names: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, post: Post) -> PostRequest:
         """*post* as it is now, for an API that changes a few fields of it."""
-        c = PostContent.of(post)
-        return cls(
-            title=c.title,
-            body_source=c.body_source,
-            body_format=c.body_format,
-            excerpt=c.excerpt,
-            slug=c.slug,
-            language=c.language,
-            categories=c.categories,
-            tag_names=c.tag_names,
-            status=post.status,
-            published_at=post.published_at,
-            kind=post.kind,
-        )
+        content = PostContent.of(post)
+        values = {f.name: getattr(content, f.name) for f in fields(PostContent)}
+        return cls(**values, status=post.status, published_at=post.published_at, kind=post.kind)
 
     def content(self) -> PostContent:
-        return PostContent(
-            title=self.title,
-            body_source=self.body_source,
-            body_format=self.body_format,
-            excerpt=self.excerpt,
-            slug=self.slug,
-            language=self.language,
-            categories=self.categories,
-            tag_names=self.tag_names,
-        )
+        return PostContent(**{f.name: getattr(self, f.name) for f in fields(PostContent)})
 
 
 def apply_requested_status(
