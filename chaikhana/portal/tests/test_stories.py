@@ -65,3 +65,8 @@ class StoryPageTests:
         assert desk_link not in client.get(url).content.decode()
         client.force_login(staff(PortalRole.Role.SECTION_EDITOR, submission.section))
         assert desk_link in client.get(url).content.decode()
+
+    def test_story_page_allows_no_script_when_read(self, client):
+        submission = submission_in(State.PUBLISHED)
+        policy = client.get(f"/portal/stories/{submission.story.slug}/")["Content-Security-Policy"]
+        assert "script-src 'none'" in policy

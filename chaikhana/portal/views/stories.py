@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp_replace
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from chaikhana.accounts.models import User
+from chaikhana.core.csp import POST_PAGE
 from chaikhana.portal import permissions
 from chaikhana.portal.models import Correction, Submission
 
 
+@csp_replace(POST_PAGE)  # type: ignore[arg-type]  # a story page loads no script: none may run
 def story(request: HttpRequest, slug: str) -> HttpResponse:
     submission = (
         Submission.objects.select_related("story__blog", "original__blog")
