@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # pathological Markdown (thousands of unclosed brackets) at save takes seconds, not minutes.
 MAX_BODY_CHARS = 300_000
 SUMMARY_WORDS = 55
+# What render() derives body_html, summary, cover image and word count from.
+RENDERED_FROM = ("body_source", "body_format", "excerpt")
 _FIRST_IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
 
 
@@ -140,7 +142,10 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args: object, **kwargs: object) -> None:
-        self.render()
+        # A status move saves a few columns: re-rendering a long text for it would be wasted.
+        fields = kwargs.get("update_fields")
+        if fields is None or set(RENDERED_FROM) & set(fields):  # type: ignore[call-overload]
+            self.render()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def render(self) -> None:
