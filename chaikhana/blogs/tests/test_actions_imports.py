@@ -31,8 +31,10 @@ def heard(signal):
 
 
 def item(blog, slug="chai", **fields):
+    owner = blog.memberships.get(role=Role.OWNER)
     values = {
-        "author": blog.memberships.get(role=Role.OWNER),
+        "author": owner,
+        "byline": owner.pen_name,
         "title": "Чай",
         "slug": slug,
         "body_source": "<p>Старый <script>alert(1)</script>текст</p>",

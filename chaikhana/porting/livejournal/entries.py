@@ -102,6 +102,7 @@ def _imported_post(ctx: LjContext, entry: Entry, earlier: Post | None) -> Import
     when, _offset = dates.entry_time(entry.eventtime, entry.logtime)
     return ImportedPost(
         author=ctx.author,
+        byline=ctx.author.pen_name,
         title=entry.subject or _untitled(converted.html, entry),
         # A changed entry keeps its address, even when its subject changed.
         slug=earlier.slug if earlier is not None else _slug(entry),

@@ -2,17 +2,22 @@
 
 import pytest
 
+from chaikhana.accounts.models import User
 from chaikhana.core.testing.corpora import CORPORA as CORPORA_ROOT
 from chaikhana.porting.wxr.importer import Options, import_wxr_new_blog
-from chaikhana.porting.wxr.people import match_anyone
 
 CORPORA = CORPORA_ROOT / "wordpress"
 
 
 @pytest.fixture
 def import_file(db):
-    def run(path, blog_name="imported", owner=None, fetch_media=False):
-        options = Options(match=match_anyone, fetch_media=fetch_media)
+    """Import as an administrator naming the owner (a fresh account "importer" by default)."""
+
+    def run(path, blog_name="imported", owner=None, fetch_media=False, match=None):
+        if owner is None:
+            owner = User.objects.filter(username="importer").first()
+            owner = owner or User.objects.create_user(username="importer", password="x" * 12)
+        options = Options(match=match, fetch_media=fetch_media)
         return import_wxr_new_blog(
             source=str(path), blog_name=blog_name, owner=owner, options=options
         )

@@ -29,7 +29,7 @@ from chaikhana.porting.models import ImportedItem
 from chaikhana.porting.wxr import bulk, language
 from chaikhana.porting.wxr.media import bring_attachments
 from chaikhana.porting.wxr.parser import WxrError, read_wxr
-from chaikhana.porting.wxr.people import Matcher, People, new_pseudonymous_user, pen_name_of
+from chaikhana.porting.wxr.people import Matcher, People, match_only, pen_name_of
 from chaikhana.porting.wxr.records import Author, Item
 from chaikhana.porting.wxr.report import Report
 from chaikhana.porting.wxr.scan import POST_TYPES, Scan, scan
@@ -43,7 +43,9 @@ Source = str | Callable[[], IO[bytes]]
 
 @dataclass(kw_only=True)
 class Options:
-    match: Matcher  # which existing accounts an author may be (people.match_anyone/match_only)
+    # Which existing accounts an author may be: None, the importing owner alone (match_only);
+    # people.match_anyone only when the administrator asks (--merge-people).
+    match: Matcher | None = None
     fetch_media: bool = True
     progress: Progress | None = None
 
@@ -63,31 +65,42 @@ def import_wxr_new_blog(
 ) -> Report:
     """Import into the blog *blog_name*, created (owned by *owner*) when absent.
 
-    With no *owner*, the export's first author owns a new blog (matched or created).
+    With no *owner*, a new blog is owned by the account the export's first author is merged
+    with (``match_anyone``); an import never creates an account, so without one it is refused.
     """
     found = scan(_open(source))  # before anything is written
     blog = Blog.objects.filter(name=blog_name).first()
+    merged_owner: Author | None = None
     if blog is None:
-        with transaction.atomic():  # no owner left behind when the blog cannot be made
-            owner = owner or _first_author_user(found, options.match)
-            blog = _create_blog(found, blog_name, owner)
+        if owner is None:
+            merged_owner, owner = _first_author_user(found, options.match)
+        blog = _create_blog(found, blog_name, owner, options.match or match_only(owner))
     elif owner is None:
         membership = Membership.objects.filter(blog=blog, role=Role.OWNER).first()
         if membership is None:
             raise ActionError(_("The blog has no owner; name one with --owner."))
         owner = membership.user
-    return _import(source, found, blog, owner, options)
+    report = _import(source, found, blog, owner, options)
+    if merged_owner is not None:  # the first author, merged with an account to own the blog
+        items = report.items_by_author[merged_owner.login.lower()]
+        report.merged[merged_owner.login] = (owner.get_username(), items)
+    return report
 
 
-def _first_author_user(found: Scan, match: Matcher) -> User:
-    author = found.authors[0] if found.authors else Author(author_id=None, login="admin")
-    return match(author) or new_pseudonymous_user(author)
+def _first_author_user(found: Scan, match: Matcher | None) -> tuple[Author, User]:
+    """The account the first author is merged with (only when merging was asked for)."""
+    author = found.authors[0] if found.authors else None
+    user = match(author) if match is not None and author is not None else None
+    if author is None or user is None:
+        raise ActionError(_("Name the new blog's owner (--owner): an import creates no accounts."))
+    return author, user
 
 
-def _create_blog(found: Scan, name: str, owner: User) -> Blog:
+def _create_blog(found: Scan, name: str, owner: User, match: Matcher) -> Blog:
     lang = language.from_code(found.site.language) or language.guess(" ".join(found.sample), "ru")
-    first = next((a for a in found.authors if a.login), None)
-    pen_name = owner.display_name or (pen_name_of(first) if first else owner.username)
+    # Her name in the file if she is in it; never her username, never another author's name.
+    hers = next((a for a in found.authors if a.login and match(a) == owner), None)
+    pen_name = pen_name_of(hers) if hers else (owner.display_name or _("Author"))
     return create_blog_for_migration(  # only the command line creates blogs here
         owner=owner,
         name=name,
@@ -120,7 +133,13 @@ def _import(source: Source, found: Scan, blog: Blog, owner: User, options: Optio
         if len(batch) >= BATCH:
             done = _write_batch(ctx, batch, done, options.progress)
     _write_batch(ctx, batch, done, options.progress)
-    report.authors_created = ctx.people.created
+    report.merged = {
+        login: (username, report.items_by_author[login.lower()])
+        for login, username in ctx.people.merged.items()
+    }
+    report.bylines = sorted(
+        {w.name for w in ctx.people.by_login.values() if w.member is None}, key=str.lower
+    )
     report.categories, report.tags = ctx.terms.created["category"], ctx.terms.created["tag"]
     if report.menu_items_ignored:
         report.notes.append(_("Menus are not imported: build them again in the blog's settings."))
@@ -134,7 +153,7 @@ def _context(found: Scan, blog: Blog, owner: User, options: Options, report: Rep
         raise ActionError(
             _("%(user)s is not a member of this blog.") % {"user": owner.get_username()}
         )
-    people = People(blog=blog, match=options.match, by_login={}, by_wp_id={})
+    people = People(blog=blog, owner=owner_membership, match=options.match or match_only(owner))
     for author in found.authors:
         if author.login:
             people.resolve(author)

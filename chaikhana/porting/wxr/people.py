@@ -1,34 +1,30 @@
-"""WordPress authors → our people: an existing account only when the importer says it is the
-same person, else a new pseudonymous account with the author's display name as pen name.
+"""WordPress authors → who wrote the posts here: the importing owner, a byline, or — only
+when the administrator asks — an existing account.
 
-A file's word is never enough to attach an account: an author login "admin" must not credit
-a thousand posts to the network's superuser. The dashboard and the commands recognise only
-the importing owner (match_only) — or nobody; matching anyone by login and email
-(match_anyone) is the administrator's explicit choice (`--merge-people`).
-
-A new account gets no email (none is invented, and a file cannot claim an address for
-someone) and no usable password: the network's administrator hands it over. Which existing
-accounts may be matched is the caller's choice: the command line (an administrator) matches
-by login and email across the network; a dashboard upload matches only the uploader.
+A file's word is never enough to create or attach an account: an author login "admin" must
+not credit a thousand posts to the network's superuser, and a file must not mint accounts
+with usernames it chose. The dashboard and the commands recognise only the importing owner
+(match_only); every other author becomes a *byline*: her display name on the posts, with no
+account, no membership and no author page behind it (the shape a post keeps when its writer
+leaves the blog). Matching anyone by login and email (match_anyone) is the administrator's
+explicit choice (`--merge-people`), and the command prints whom it merged.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from chaikhana.accounts.models import User, username_key
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
-from chaikhana.core.slugs import next_free_slug, unique_slug
+from chaikhana.core.slugs import unique_slug
 from chaikhana.core.translit import slugify
 from chaikhana.porting.wxr.records import Author
 
 Matcher = Callable[[Author], User | None]
-_NOT_USERNAME = re.compile(r"[^\w.@+-]+")
 
 
 def match_anyone(author: Author) -> User | None:
@@ -39,11 +35,6 @@ def match_anyone(author: Author) -> User | None:
             return user
     if author.email:
         return User.objects.filter(email__iexact=author.email).first()
-    return None
-
-
-def match_nobody(author: Author) -> None:
-    """No existing account is anyone in the file (a command run without --owner)."""
     return None
 
 
@@ -58,59 +49,51 @@ def match_only(person: User) -> Matcher:
     return match
 
 
-class _TakenNames:
-    """The usernames starting like *base*, compared as accounts compares them (username_key)."""
-
-    def __init__(self, base: str) -> None:
-        taken = User.objects.filter(username_key__startswith=username_key(base))
-        self.keys = set(taken.values_list("username_key", flat=True))
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and username_key(name) in self.keys
-
-
-def _free_username(login: str) -> str:
-    base = _NOT_USERNAME.sub("", login)[:140] or "author"
-    return next_free_slug(base, _TakenNames(base), max_length=150)
-
-
-def new_pseudonymous_user(author: Author) -> User:
-    user = User(username=_free_username(author.login), display_name=author.display_name[:100])
-    user.set_unusable_password()
-    user.save()
-    return user
-
-
 def pen_name_of(author: Author) -> str:
     return (author.display_name or author.login or "author")[:100]
 
 
+@dataclass(frozen=True)
+class Writer:
+    """A file's author here: a member of the blog (with her pen name), or a byline alone."""
+
+    member: Membership | None
+    name: str
+
+
 @dataclass
 class People:
-    """The blog's members for each WordPress login (and user id, for comments)."""
+    """Who wrote as each WordPress login (and user id, for comments)."""
 
     blog: Blog
+    owner: Membership  # the importing owner's membership
     match: Matcher
-    by_login: dict[str, Membership]
-    by_wp_id: dict[int, Membership]
-    created: int = 0
+    by_login: dict[str, Writer] = field(default_factory=dict)
+    by_wp_id: dict[int, Writer] = field(default_factory=dict)
+    merged: dict[str, str] = field(default_factory=dict)  # login → existing account merged
 
-    def resolve(self, author: Author) -> Membership:
-        """The member writing as *author*, made a member (and an account) if need be."""
+    def resolve(self, author: Author) -> Writer:
+        """The member writing as *author*, or her name as a byline when she is nobody here."""
         key = author.login.lower()
-        if key in self.by_login:
-            return self.by_login[key]
+        if key not in self.by_login:
+            self.by_login[key] = self._writer(author)
+        writer = self.by_login[key]
+        if author.author_id is not None:
+            self.by_wp_id[author.author_id] = writer
+        return writer
+
+    def _writer(self, author: Author) -> Writer:
+        user = self.match(author)
+        if user is None:
+            return Writer(member=None, name=pen_name_of(author))
+        if user.pk == self.owner.user_id:
+            return Writer(member=self.owner, name=self.owner.pen_name)
+        self.merged[author.login] = user.get_username()
         with transaction.atomic():
-            user = self.match(author)
-            if user is None:
-                user, self.created = new_pseudonymous_user(author), self.created + 1
             membership = Membership.objects.filter(blog=self.blog, user=user).first()
             if membership is None:
                 membership = _join(self.blog, user, pen_name_of(author))
-        self.by_login[key] = membership
-        if author.author_id is not None:
-            self.by_wp_id[author.author_id] = membership
-        return membership
+        return Writer(member=membership, name=membership.pen_name)
 
 
 def _join(blog: Blog, user: User, pen_name: str) -> Membership:

@@ -26,7 +26,9 @@ class Report:
     linkbacks: int = 0
     categories: int = 0
     tags: int = 0
-    authors_created: int = 0
+    bylines: list[str] = field(default_factory=list)  # authors who are nobody here: names only
+    merged: dict[str, tuple[str, int]] = field(default_factory=dict)  # login → (account, items)
+    items_by_author: Counter[str] = field(default_factory=Counter)  # lower-cased login → items
     attachments: int = 0
     attachments_fetched: int = 0
     attachments_linked: list[str] = field(default_factory=list)  # left as links: why
@@ -41,4 +43,5 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["unsupported_shortcodes"] = dict(self.unsupported_shortcodes.most_common())
+        data["items_by_author"] = dict(self.items_by_author)  # asdict() garbles a Counter
         return data

@@ -30,7 +30,7 @@ from chaikhana.porting.wxr import language
 from chaikhana.porting.wxr.comments import import_comments
 from chaikhana.porting.wxr.content import Attachments, convert
 from chaikhana.porting.wxr.dates import to_aware
-from chaikhana.porting.wxr.people import People
+from chaikhana.porting.wxr.people import People, Writer
 from chaikhana.porting.wxr.records import Author, Item
 from chaikhana.porting.wxr.report import Report
 from chaikhana.porting.wxr.terms import Terms
@@ -104,16 +104,17 @@ def import_item(*, ctx: Context, item: Item) -> str:
 
 def imported_post(ctx: Context, item: Item) -> ImportedPost:
     """*item* as blogs' import actions take it; raises SkipItem for what is not imported."""
-    author = (
-        ctx.people.resolve(Author(author_id=None, login=item.creator))
-        if item.creator
-        else ctx.owner
-    )
+    if item.creator:
+        writer = ctx.people.resolve(Author(author_id=None, login=item.creator))
+        ctx.report.items_by_author[item.creator.lower()] += 1
+    else:
+        writer = Writer(member=ctx.owner, name=ctx.owner.pen_name)
     converted = convert(item.content, post_id=item.wp_id, attachments=ctx.attachments)
     ctx.report.unsupported_shortcodes.update(converted.unsupported)
     status, published_at = status_of(ctx, item)
     return ImportedPost(
-        author=author,
+        author=writer.member,
+        byline=writer.name,
         kind=Post.Kind.PAGE if item.post_type == "page" else Post.Kind.POST,
         title=item.title or unquote(item.post_name) or f"#{item.wp_id}",
         slug=base_slug(item),  # WordPress numbers a taken post_name; import_posts does too

@@ -29,9 +29,14 @@ BATCH = 500
 
 @dataclass(kw_only=True)
 class ImportedPost:
-    """One post as the other platform had it; *slug* is wanted, and numbered if taken."""
+    """One post as the other platform had it; *slug* is wanted, and numbered if taken.
 
-    author: Membership
+    *byline* is the name readers see: the author's pen name, or — for a writer with no
+    membership here (*author* None) — the name the source gave, linked to nobody.
+    """
+
+    author: Membership | None  # None: a writer who is nobody here, known by her byline alone
+    byline: str
     title: str
     slug: str
     body_source: str
@@ -86,7 +91,7 @@ def _row(blog: Blog, imported: ImportedPost) -> Post:
         blog=blog,
         kind=imported.kind,
         author=imported.author,
-        byline=imported.author.pen_name,
+        byline=imported.byline[:100],
         title=imported.title[:200],
         slug=slugify(imported.slug, max_length=90) or "post",
         slug_from_title=False,

@@ -11,7 +11,7 @@ from chaikhana.accounts.models import User, username_key
 from chaikhana.core.errors import ActionError
 from chaikhana.porting.wxr.importer import Options, import_wxr_new_blog
 from chaikhana.porting.wxr.parser import WxrError
-from chaikhana.porting.wxr.people import Matcher, match_anyone, match_nobody, match_only
+from chaikhana.porting.wxr.people import Matcher, match_anyone
 from chaikhana.porting.wxr.report import Report
 
 
@@ -38,8 +38,7 @@ def print_report(write: Any, report: Report) -> None:
     )
     write(
         f"comments {report.comments}, pingbacks/trackbacks {report.linkbacks}, "
-        f"categories {report.categories} new, tags {report.tags} new, "
-        f"authors {report.authors_created} new"
+        f"categories {report.categories} new, tags {report.tags} new"
     )
     write(
         f"attachments {report.attachments}: {report.attachments_fetched} fetched, "
@@ -47,6 +46,10 @@ def print_report(write: Any, report: Report) -> None:
         f"password-protected posts made private: {report.password_protected}; "
         f"menu items ignored: {report.menu_items_ignored}"
     )
+    for login, (username, items) in sorted(report.merged.items()):
+        write(f"merged: author “{login}” → existing account “{username}”, {items} items")
+    if report.bylines:
+        write(f"authors kept as bylines (no account): {', '.join(report.bylines)}")
     for skipped in report.skipped:
         write(f"  skipped #{skipped.wp_id} “{skipped.title}”: {skipped.reason}")
     if report.unsupported_shortcodes:
@@ -66,16 +69,14 @@ def find_owner(username: str | None) -> User | None:
 
 
 MERGE_HELP = (
-    "credit authors to existing accounts with the same login or email "
-    "(otherwise only --owner is recognised; everyone else gets a new pen-name account)"
+    "credit authors to existing accounts with the same login or email, and print whom "
+    "(otherwise only --owner is recognised; everyone else is a byline with no account)"
 )
 
 
-def matcher(owner: User | None, *, merge: bool) -> Matcher:
-    """Who in the file may be an existing account: see porting/wxr/people.py."""
-    if merge:
-        return match_anyone
-    return match_only(owner) if owner is not None else match_nobody
+def matcher(*, merge: bool) -> Matcher | None:
+    """Who in the file may be an existing account (None: the importing owner alone)."""
+    return match_anyone if merge else None
 
 
 class Command(BaseCommand):
@@ -84,7 +85,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
         parser.add_argument("--blog", required=True, help="the blog's address (name)")
-        parser.add_argument("--owner", help="username owning a new blog (default: first author)")
+        parser.add_argument("--owner", help="username owning a new blog and importing into it")
         parser.add_argument(
             "--no-media", action="store_true", help="leave attachments as links, fetch nothing"
         )
@@ -93,7 +94,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         owner = find_owner(options["owner"])
         opts = Options(
-            match=matcher(owner, merge=options["merge_people"]),
+            match=matcher(merge=options["merge_people"]),
             fetch_media=not options["no_media"],
             progress=progress_bar(sys.stdout),
         )

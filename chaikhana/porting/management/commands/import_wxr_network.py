@@ -1,8 +1,9 @@
 """manage.py import_wxr_network DIR: one WXR per site (a Multisite export) → one blog each.
 
 The blog's name is the file's name (``osh-news.xml`` → ``osh-news``) sanitised for our
-addresses; people are merged across sites by login and email, as the command line's
-matcher does for one file.
+addresses. Authors other than --owner become bylines with no account, unless the
+administrator passes --merge-people: then they are merged with existing accounts by login and
+email, and each merge is printed (login → account, items).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         owner, failed = find_owner(options["owner"]), 0
         for path in files:
             opts = Options(
-                match=matcher(owner, merge=options["merge_people"]),
+                match=matcher(merge=options["merge_people"]),
                 fetch_media=not options["no_media"],
                 progress=progress_bar(sys.stdout),
             )
