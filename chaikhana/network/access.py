@@ -13,15 +13,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from chaikhana.accounts.models import User
-from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
+from chaikhana.accounts.twofactor.decorators import acts_as_staff, otp_required_for_staff
 from chaikhana.blogs.models import Blog
 from chaikhana.comments.spam.models import BlockedTerm
 from chaikhana.core.models import InviteCode
 
 
 def access_staff(user: User | Any) -> User:
-    """*user* if she is network staff; 403 for anyone else who is signed in."""
-    if not (isinstance(user, User) and user.is_active and user.is_staff):
+    """*user* if she acts as network staff now (staff, in a session verified with a second
+    factor: ``acts_as_staff``); 403 for anyone else who is signed in."""
+    if not (isinstance(user, User) and acts_as_staff(user)):
         raise PermissionDenied(_("Only the network's staff may open this page."))
     return user
 

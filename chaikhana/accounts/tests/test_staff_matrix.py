@@ -66,6 +66,12 @@ class StaffRouteListTests:
         for route in ("network/", "network/reports/", "courses/manage/reports/", "metrics"):
             assert route in STAFF
         assert "courses/manage/sessions/<int:session_id>/roster.csv" in STAFF
+        assert "courses/manage/courses/<int:course_id>/" in STAFF  # course editing
+
+    def test_collects_the_portal_desk_pages_when_walking_the_resolver(self):
+        # The desk sees private sources and unpublished stories: staff rights by another name.
+        for route in ("portal/desk/", "portal/desk/front/", "portal/submissions/<int:pk>/"):
+            assert route in STAFF
 
     @pytest.mark.parametrize(
         "route", [r for r in STAFF if r.startswith(STAFF_PREFIXES)], ids=lambda r: r

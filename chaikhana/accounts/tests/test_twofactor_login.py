@@ -121,3 +121,27 @@ class OtpRequiredForStaffTests:
         device = staff.totpdevice_set.get()
         client.post(reverse("accounts:twofactor"), {"code": code_for(device)})
         assert client.session["otp_device_id"] == device.persistent_id
+
+
+@pytest.mark.django_db
+class FirstSignInOfStaffTests:
+    """Staff enrol at first sign-in: the password leads straight to the authenticator page."""
+
+    @pytest.mark.parametrize("rights", [{"is_staff": True}, {"is_superuser": True}])
+    def test_sent_to_enrolment_after_the_password_when_staff_has_no_device(self, client, rights):
+        staff = UserFactory(**rights)
+        response = log_in_with_password(client, staff, next="/network/")
+        assert response.url == reverse("accounts:twofactor") + "?next=%2Fnetwork%2F"
+        enrolment = client.get(response.url)
+        assert enrolment.status_code == 200
+        assert client.get("/network/").url.startswith(reverse("accounts:twofactor"))
+
+    def test_sent_to_the_code_after_the_password_when_staff_has_a_device(self, client):
+        staff = UserFactory(is_staff=True)
+        enrol(staff)
+        response = log_in_with_password(client, staff)
+        assert response.url == VERIFY and not get_user(client).is_authenticated
+
+    def test_a_blogger_without_a_device_goes_where_she_was_going(self, client, user):
+        response = log_in_with_password(client, user, next="/dashboard/")
+        assert response.url == "/dashboard/"

@@ -42,7 +42,7 @@ def otp_required_for_staff(view: View) -> View:
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if requires_two_factor(user) and not session_verified(user):
+        if not session_verified(user) and requires_two_factor(user):
             name = "accounts:twofactor_verify" if has_two_factor(user) else "accounts:twofactor"
             query = urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(f"{reverse(name)}?{query}")

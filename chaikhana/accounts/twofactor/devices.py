@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -17,13 +19,26 @@ def has_two_factor(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
+# Who else holds rights over other people's writing, registered at start-up by the apps that
+# grant them (the portal: its desk roles), since accounts may not import those apps.
+_also_required: list[Callable[[User], bool]] = []
+
+
+def require_two_factor_for(holds_rights: Callable[[User], bool]) -> None:
+    """Called once by an app whose roles must need a second factor (idempotent)."""
+    if holds_rights not in _also_required:
+        _also_required.append(holds_rights)
+
+
 def requires_two_factor(user: User) -> bool:
     """Whether the network insists on a second factor for *user*.
 
-    Staff decide on other people's writing and accounts, so a stolen password alone must not
-    be enough. Portal editors will join them here when the portal has roles.
+    Staff decide on other people's writing and accounts, and the portal's desk sees private
+    sources and unpublished stories, so a stolen password alone must not be enough.
     """
-    return bool(user.is_staff or user.is_superuser)
+    if user.is_staff or user.is_superuser:
+        return True
+    return any(holds_rights(user) for holds_rights in _also_required)
 
 
 def session_verified(user: object) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from base64 import b32encode
+from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -28,6 +30,7 @@ from chaikhana.accounts.twofactor import actions, pending
 from chaikhana.accounts.twofactor.devices import (
     has_two_factor,
     recovery_codes_left,
+    requires_two_factor,
     session_verified,
 )
 from chaikhana.accounts.twofactor.forms import CodeForm, DisableForm, EnrolForm
@@ -35,14 +38,22 @@ from chaikhana.core.errors import ActionError
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login; a person with an authenticator is asked for a code before she is in."""
+    """Django's login; a person with an authenticator is asked for a code before she is in.
+
+    Someone who must have a second factor (staff, the portal's desk) and has none yet is sent
+    straight from her password to enrolment, and on to where she was going.
+    """
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
-        if not has_two_factor(user):
-            return super().form_valid(form)
-        pending.begin(self.request, user=user, next_url=self.get_success_url())
-        return redirect("accounts:twofactor_verify")
+        if has_two_factor(user):
+            pending.begin(self.request, user=user, next_url=self.get_success_url())
+            return redirect("accounts:twofactor_verify")
+        response = super().form_valid(form)
+        if requires_two_factor(user):
+            query = urlencode({"next": self.get_success_url()})
+            return redirect(f"{reverse('accounts:twofactor')}?{query}")
+        return response
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:
@@ -140,7 +151,13 @@ def manage(request: HttpRequest) -> HttpResponse:
         else:
             otp_login(request, device)
             return _show_codes(request, codes, next_url)
-    context = {"form": form, "qr": _qr_svg(device), "secret": _secret(device), "next": next_url}
+    context = {
+        "form": form,
+        "qr": _qr_svg(device),
+        "secret": _secret(device),
+        "next": next_url,
+        "required": requires_two_factor(user),
+    }
     return render(request, "accounts/twofactor/enrol.html", context)
 
 

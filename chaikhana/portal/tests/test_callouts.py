@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from chaikhana.core.errors import ActionError
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.callouts import publish_callout
 from chaikhana.portal.actions.submissions import submit_post
 from chaikhana.portal.models import PortalRole, Submission
@@ -48,7 +49,7 @@ class CalloutTests:
 
     def test_a_deadline_in_the_past_is_refused_in_the_form_with_400(self, client):
         section = SectionFactory()
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         response = client.post(
             "/portal/callouts/new/",
             {"title": "t", "body": "b", "section": section.pk, "deadline": "2001-01-01T10:00"},
@@ -59,7 +60,7 @@ class CalloutTests:
     def test_a_blogger_answers_a_call_through_the_prefilled_submit_form(self, client):
         callout = _open()
         post = blogger_post()
-        client.force_login(post.author.user)
+        log_in_verified(client, post.author.user)
         form = client.get(f"/portal/submit/?callout={callout.slug}").content.decode()
         assert f'value="{callout.slug}" selected' in form
         response = client.post(
@@ -76,7 +77,7 @@ class CalloutTests:
         assert callout.title not in client.get("/portal/callouts/").content.decode()
         assert "Closed" in client.get(callout.get_absolute_url()).content.decode()
         post = blogger_post()
-        client.force_login(post.author.user)
+        log_in_verified(client, post.author.user)
         response = client.post(
             "/portal/submit/",
             {"post": post.pk, "section": callout.section.pk, "callout": callout.slug},

@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from chaikhana.accounts.models import User
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.models import (
     Callout,
     Claim,
@@ -71,4 +73,7 @@ def test_demo_portal_fills_the_front_page_and_the_desk_once(demo, client):
     assert page.status_code == 200
     assert lead.title in page.content.decode()
     assert client.login(username="demo", password="demo-password")
+    # demo is on the desk: her password alone sends her to set up a second factor first.
+    assert client.get("/portal/desk/")["Location"].startswith("/accounts/2fa/?next=")
+    log_in_verified(client, User.objects.get(username="demo"))
     assert client.get("/portal/desk/").status_code == 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.models import Notification, PortalRole
 from chaikhana.portal.tests.factories import SectionFactory, staff, submission_in
 from chaikhana.portal.workflow import State
@@ -19,7 +20,7 @@ class AssignPageTests:
         chief = staff(PortalRole.Role.SECTION_EDITOR, section)
         colleague = staff(PortalRole.Role.SECTION_EDITOR, section)
         checker = staff(PortalRole.Role.FACT_CHECKER)
-        client.force_login(chief)
+        log_in_verified(client, chief)
         assert (
             colleague.username
             in client.get(f"/portal/submissions/{submission.pk}/assign/").content.decode()
@@ -36,7 +37,7 @@ class AssignPageTests:
     def test_an_editor_of_another_section_cannot_be_chosen(self, client):
         submission = submission_in(State.IN_REVIEW)
         outsider = staff(PortalRole.Role.SECTION_EDITOR, SectionFactory())
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         response = client.post(
             f"/portal/submissions/{submission.pk}/assign/", {"editor": outsider.pk}
         )
@@ -48,10 +49,10 @@ class AssignPageTests:
         submission = submission_in(State.IN_REVIEW)
         url = f"/portal/submissions/{submission.pk}/assign/"
         for person in (staff(PortalRole.Role.FACT_CHECKER), submission.author):
-            client.force_login(person)
+            log_in_verified(client, person)
             assert client.get(url).status_code == 403
             assert client.post(url, {"checker": person.pk}).status_code == 403
-        client.force_login(UserFactory())
+        log_in_verified(client, UserFactory())
         assert client.get(url).status_code == 404
         submission.refresh_from_db()
         assert submission.assigned_checker is None
@@ -60,7 +61,7 @@ class AssignPageTests:
 class BylinePageTests:
     def test_editor_sets_a_pseudonym_and_sees_who_stands_behind_it(self, client):
         submission = submission_in(State.IN_REVIEW)
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         url = f"/portal/submissions/{submission.pk}/byline/"
         assert submission.author.username in client.get(url).content.decode()
         response = client.post(url, {"pseudonym": "Aigul K."})
@@ -73,14 +74,14 @@ class BylinePageTests:
         submission = submission_in(State.IN_REVIEW)
         submission.byline_pseudonym = "Someone"
         submission.save()
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         client.post(f"/portal/submissions/{submission.pk}/byline/", {"pseudonym": ""})
         submission.refresh_from_db()
         assert submission.byline == submission.author_membership.pen_name
 
     def test_a_too_long_pseudonym_is_refused_and_kept_in_the_field(self, client):
         submission = submission_in(State.IN_REVIEW)
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         long_name = "N" * 101
         response = client.post(
             f"/portal/submissions/{submission.pk}/byline/", {"pseudonym": long_name}
@@ -91,7 +92,7 @@ class BylinePageTests:
         submission = submission_in(State.IN_REVIEW)
         url = f"/portal/submissions/{submission.pk}/byline/"
         for person in (submission.author, staff(PortalRole.Role.FACT_CHECKER)):
-            client.force_login(person)
+            log_in_verified(client, person)
             assert client.get(url).status_code == 403
-        client.force_login(UserFactory())
+        log_in_verified(client, UserFactory())
         assert client.get(url).status_code == 404

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.factcheck import add_claim
 from chaikhana.portal.models import Checklist, Claim, PortalRole, Source
 from chaikhana.portal.tests.factories import SectionFactory, staff, submission_in
@@ -22,7 +23,7 @@ class FactcheckPageAccessTests:
         submission = submission_in(State.FACT_CHECK, complete=False)
         checker = staff(PortalRole.Role.FACT_CHECKER)
         add_claim(submission=submission, by=checker, text="The bridge cost 3 million")
-        client.force_login(checker)
+        log_in_verified(client, checker)
         response = client.get(_url(submission))
         html = response.content.decode()
         assert response.status_code == 200
@@ -32,24 +33,24 @@ class FactcheckPageAccessTests:
     def test_section_editor_of_the_section_may_open_it(self, client):
         section = SectionFactory()
         submission = submission_in(State.FACT_CHECK, section=section)
-        client.force_login(staff(PortalRole.Role.SECTION_EDITOR, section))
+        log_in_verified(client, staff(PortalRole.Role.SECTION_EDITOR, section))
         assert client.get(_url(submission)).status_code == 200
 
     def test_author_is_refused_with_403(self, client):
         submission = submission_in(State.FACT_CHECK)
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         assert client.get(_url(submission)).status_code == 403
 
     def test_stranger_and_other_sections_editor_get_404(self, client):
         submission = submission_in(State.FACT_CHECK)
         for person in (UserFactory(), staff(PortalRole.Role.SECTION_EDITOR, SectionFactory())):
-            client.force_login(person)
+            log_in_verified(client, person)
             assert client.get(_url(submission)).status_code == 404
 
     def test_author_cannot_post_a_verdict(self, client):
         submission = submission_in(State.FACT_CHECK)
         claim = add_claim(submission=submission, by=staff("fact_checker"), text="X happened")
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         response = client.post(
             _url(submission, f"claims/{claim.pk}/"), {f"claim-{claim.pk}-verdict": "verified"}
         )
@@ -60,14 +61,14 @@ class FactcheckPageAccessTests:
 class ClaimFormTests:
     def test_adding_a_claim_numbers_it_and_returns_to_the_page(self, client):
         submission = submission_in(State.FACT_CHECK)
-        client.force_login(staff(PortalRole.Role.FACT_CHECKER))
+        log_in_verified(client, staff(PortalRole.Role.FACT_CHECKER))
         response = client.post(_url(submission, "claims/"), {"text": "Turnout was 40%"})
         assert response.status_code == 302 and response["Location"].endswith("#claim-1")
         assert submission.claims.get().number == 1
 
     def test_a_blank_claim_is_refused_next_to_the_field(self, client):
         submission = submission_in(State.FACT_CHECK)
-        client.force_login(staff(PortalRole.Role.FACT_CHECKER))
+        log_in_verified(client, staff(PortalRole.Role.FACT_CHECKER))
         response = client.post(_url(submission, "claims/"), {"text": "   "})
         assert response.status_code == 400 and not submission.claims.exists()
         assert 'class="errorlist' in response.content.decode()
@@ -77,7 +78,7 @@ class ClaimFormTests:
         source = Source.objects.create(submission=submission, url="https://stat.kg/a")
         checker = staff(PortalRole.Role.FACT_CHECKER)
         claim = add_claim(submission=submission, by=checker, text="Turnout was 40%")
-        client.force_login(checker)
+        log_in_verified(client, checker)
         prefix = f"claim-{claim.pk}-"
         data = {
             prefix + "verdict": "verified",
@@ -94,7 +95,7 @@ class ClaimFormTests:
         submission = submission_in(State.FACT_CHECK)
         checker = staff(PortalRole.Role.FACT_CHECKER)
         claim = add_claim(submission=submission, by=checker, text="Turnout was 40%")
-        client.force_login(checker)
+        log_in_verified(client, checker)
         prefix = f"claim-{claim.pk}-"
         data = {prefix + "verdict": "maybe", prefix + "evidence": "typed by hand"}
         response = client.post(_url(submission, f"claims/{claim.pk}/"), data)
@@ -107,7 +108,7 @@ class ClaimFormTests:
         foreign = Source.objects.create(submission=other, url="https://elsewhere.example/")
         checker = staff(PortalRole.Role.FACT_CHECKER)
         claim = add_claim(submission=submission, by=checker, text="Turnout was 40%")
-        client.force_login(checker)
+        log_in_verified(client, checker)
         prefix = f"claim-{claim.pk}-"
         data = {prefix + "verdict": "verified", prefix + "sources": [foreign.pk]}
         response = client.post(_url(submission, f"claims/{claim.pk}/"), data)
@@ -117,7 +118,7 @@ class ClaimFormTests:
         submission = submission_in(State.FACT_CHECK)
         checker = staff(PortalRole.Role.FACT_CHECKER)
         claim = add_claim(submission=submission, by=checker, text="Turnout was 90%")
-        client.force_login(checker)
+        log_in_verified(client, checker)
         client.post(_url(submission, f"claims/{claim.pk}/"), {f"claim-{claim.pk}-verdict": "false"})
         assert "Claim 1 is marked false" in client.get(_url(submission)).content.decode()
 
@@ -125,7 +126,7 @@ class ClaimFormTests:
         submission = submission_in(State.FACT_CHECK)
         Source.objects.create(submission=submission, url="https://stat.kg/a")
         checker = staff(PortalRole.Role.FACT_CHECKER)
-        client.force_login(checker)
+        log_in_verified(client, checker)
         counts = []
         for total in (1, 5):
             while submission.claims.count() < total:
@@ -140,7 +141,7 @@ class ChecklistFormTests:
     def test_ticking_items_records_who_and_clears_the_blockers(self, client):
         submission = submission_in(State.FACT_CHECK, complete=False)
         checker = staff(PortalRole.Role.FACT_CHECKER)
-        client.force_login(checker)
+        log_in_verified(client, checker)
         data = dict.fromkeys(Checklist.ITEMS, "on")
         response = client.post(_url(submission, "checklist/"), data)
         checklist = Checklist.objects.get(submission=submission)
@@ -152,7 +153,7 @@ class ChecklistFormTests:
     def test_unticking_one_item_leaves_the_others_and_their_checker(self, client):
         submission = submission_in(State.FACT_CHECK)
         first = Checklist.objects.get(submission=submission)
-        client.force_login(staff(PortalRole.Role.FACT_CHECKER))
+        log_in_verified(client, staff(PortalRole.Role.FACT_CHECKER))
         data = dict.fromkeys(Checklist.ITEMS[1:], "on")
         client.post(_url(submission, "checklist/"), data)
         checklist = Checklist.objects.get(pk=first.pk)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html5lib
 import pytest
 
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.factcheck import add_claim
 from chaikhana.portal.actions.stories import StoryEdit, edit_story
 from chaikhana.portal.actions.submissions import pick_post
@@ -41,7 +42,7 @@ class DeskPagesHtmlTests:
             correction_note="n",
         )
         edit_story(submission=live, by=chief, edit=edit)
-        client.force_login(chief)
+        log_in_verified(client, chief)
         base = f"/portal/submissions/{draft.pk}/"
         for url in (
             base + "factcheck/",
@@ -61,6 +62,6 @@ class DeskPagesHtmlTests:
         section = SectionFactory()
         editor = staff(PortalRole.Role.SECTION_EDITOR, section)
         submission = pick_post(post=blogger_post(), by=editor, section=section)
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         for url in ("/portal/picks/", "/portal/inbox/", submission.get_absolute_url()):
             _assert_valid(client.get(url).content.decode())

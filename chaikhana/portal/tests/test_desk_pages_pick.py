@@ -6,6 +6,7 @@ import pytest
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.models import PortalRole, Submission
 from chaikhana.portal.tests.factories import SectionFactory, blogger_post, staff, submission_in
 from chaikhana.portal.workflow import State
@@ -21,14 +22,14 @@ def _editor():
 
 class PickPageTests:
     def test_the_desk_leads_to_the_pick_page(self, client):
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         assert f'href="{URL}"' in client.get("/portal/desk/").content.decode()
         assert client.get(URL).status_code == 200
 
     def test_she_picks_a_post_by_the_address_she_copied_and_its_author_is_asked(self, client):
         editor, section = _editor()
         post = blogger_post(title="Water in Naryn")
-        client.force_login(editor)
+        log_in_verified(client, editor)
         data = {
             "address": f"http://testserver{post.get_absolute_url()}",
             "section": section.pk,
@@ -40,7 +41,7 @@ class PickPageTests:
         assert submission.state == State.AWAITING_AUTHOR and submission.picked_by == editor
         page = client.get(submission.get_absolute_url()).content.decode()
         assert "note with their pick: A strong piece" in page
-        client.force_login(post.author.user)
+        log_in_verified(client, post.author.user)
         html = client.get("/portal/picks/").content.decode()
         assert "Water in Naryn" in html and "A strong piece" in html
 
@@ -48,7 +49,7 @@ class PickPageTests:
         self, client, settings
     ):
         editor, section = _editor()
-        client.force_login(editor)
+        log_in_verified(client, editor)
         by_path = blogger_post()
         client.post(URL, {"address": by_path.get_absolute_url(), "section": section.pk})
         settings.BLOG_HOST_MODE, settings.BLOG_DOMAIN = "subdomain", "chai.example"
@@ -59,7 +60,7 @@ class PickPageTests:
 
     def test_a_section_editor_picks_only_for_her_own_sections(self, client):
         editor, _section = _editor()
-        client.force_login(editor)
+        log_in_verified(client, editor)
         post = blogger_post()
         data = {"address": post.get_absolute_url(), "section": SectionFactory().pk}
         response = client.post(URL, data)
@@ -71,14 +72,14 @@ class PickPageTests:
     )
     def test_an_address_that_is_no_post_of_ours_is_refused_with_a_message(self, client, address):
         editor, section = _editor()
-        client.force_login(editor)
+        log_in_verified(client, editor)
         response = client.post(URL, {"address": address, "section": section.pk})
         assert response.status_code == 400
         assert "There is no post of this network at that address." in response.content.decode()
 
     def test_a_draft_a_private_blog_s_post_and_a_portal_story_are_refused(self, client):
         editor, section = _editor()
-        client.force_login(editor)
+        log_in_verified(client, editor)
         draft = blogger_post(status=Post.Status.DRAFT, published_at=None)
         hidden = blogger_post()
         Blog.objects.filter(pk=hidden.blog_id).update(visibility=Blog.Visibility.PRIVATE)
@@ -91,7 +92,7 @@ class PickPageTests:
     def test_a_post_already_at_the_desk_leads_to_its_submission(self, client):
         chief = staff(PortalRole.Role.EDITOR_IN_CHIEF)
         existing = submission_in(State.SUBMITTED)
-        client.force_login(chief)
+        log_in_verified(client, chief)
         data = {"address": existing.original.get_absolute_url(), "section": existing.section_id}
         response = client.post(URL, data)
         assert response.status_code == 400
@@ -99,5 +100,5 @@ class PickPageTests:
 
     def test_bloggers_and_fact_checkers_may_not_pick(self, client):
         for person in (UserFactory(), staff(PortalRole.Role.FACT_CHECKER)):
-            client.force_login(person)
+            log_in_verified(client, person)
             assert client.get(URL).status_code == 403

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.notify import notify
 from chaikhana.portal.actions.submissions import pick_post
 from chaikhana.portal.models import Notification, PortalRole
@@ -23,7 +24,7 @@ def _pick():
 class PicksPageTests:
     def test_author_sees_the_pick_and_accepts_it_into_the_desk(self, client):
         submission, _editor = _pick()
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         assert "A strong piece" in client.get("/portal/picks/").content.decode()
         response = client.post(f"/portal/picks/{submission.pk}/", {"answer": "accept"})
         submission.refresh_from_db()
@@ -31,7 +32,7 @@ class PicksPageTests:
 
     def test_author_refuses_and_the_editor_hears_of_it(self, client):
         submission, editor = _pick()
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         client.post(f"/portal/picks/{submission.pk}/", {"answer": "refuse", "note": "Not now"})
         submission.refresh_from_db()
         assert submission.state == State.DECLINED
@@ -39,11 +40,11 @@ class PicksPageTests:
 
     def test_the_editor_cannot_answer_for_her_and_a_stranger_gets_404(self, client):
         submission, editor = _pick()
-        client.force_login(editor)
+        log_in_verified(client, editor)
         assert (
             client.post(f"/portal/picks/{submission.pk}/", {"answer": "accept"}).status_code == 403
         )
-        client.force_login(UserFactory())
+        log_in_verified(client, UserFactory())
         assert (
             client.post(f"/portal/picks/{submission.pk}/", {"answer": "accept"}).status_code == 404
         )
@@ -52,12 +53,12 @@ class PicksPageTests:
 
     def test_other_bloggers_do_not_see_her_picks(self, client):
         _pick()
-        client.force_login(UserFactory())
+        log_in_verified(client, UserFactory())
         assert "A strong piece" not in client.get("/portal/picks/").content.decode()
 
     def test_answering_twice_is_refused_with_a_message(self, client):
         submission, _editor = _pick()
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         client.post(f"/portal/picks/{submission.pk}/", {"answer": "accept"})
         response = client.post(f"/portal/picks/{submission.pk}/", {"answer": "refuse"}, follow=True)
         submission.refresh_from_db()
@@ -68,7 +69,7 @@ class PicksPageTests:
 class InboxTests:
     def test_she_sees_her_notifications_and_marks_one_read(self, client):
         submission, _editor = _pick()
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         note = Notification.objects.get(user=submission.author)
         assert note.text in client.get("/portal/inbox/").content.decode()
         client.post("/portal/inbox/read/", {"id": note.pk})
@@ -78,7 +79,7 @@ class InboxTests:
     def test_marking_all_read_touches_only_her_own(self, client):
         submission, editor = _pick()
         notify(users=[editor], submission=submission, text="For the editor")
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         theirs = Notification.objects.get(user=editor)
         client.post("/portal/inbox/read/", {"id": theirs.pk})
         client.post("/portal/inbox/read/")
@@ -94,12 +95,12 @@ class InboxTests:
         submission, editor = _pick()
         for text in ("one", "two"):
             notify(users=[editor], submission=submission, text=text)
-        client.force_login(editor)
+        log_in_verified(client, editor)
         assert "Notifications (2 unread)" in client.get("/portal/desk/").content.decode()
 
     def test_query_count_does_not_grow_with_the_inbox(self, client, django_assert_max_num_queries):
         submission, editor = _pick()
-        client.force_login(editor)
+        log_in_verified(client, editor)
         counts = []
         for total in (1, 5):
             while Notification.objects.filter(user=editor).count() < total:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.stories import StoryEdit, edit_story
 from chaikhana.portal.models import Correction, PortalRole, StoryRevisionProposal
 from chaikhana.portal.tests.factories import SectionFactory, staff, submission_in
@@ -31,7 +32,7 @@ class ProposalListTests:
         submission = submission_in(State.PUBLISHED)
         chief = staff(PortalRole.Role.EDITOR_IN_CHIEF)
         _proposal(submission, chief)
-        client.force_login(chief)
+        log_in_verified(client, chief)
         html = client.get("/portal/proposals/").content.decode()
         assert "<ins>Line two fixed</ins>" in html and "We misstated line two." in html
 
@@ -40,18 +41,18 @@ class ProposalListTests:
         chief = staff(PortalRole.Role.EDITOR_IN_CHIEF)
         _proposal(submission_in(State.PUBLISHED, section=mine), chief, body="ours")
         _proposal(submission_in(State.PUBLISHED, section=theirs), chief, body="other desk")
-        client.force_login(staff(PortalRole.Role.SECTION_EDITOR, mine))
+        log_in_verified(client, staff(PortalRole.Role.SECTION_EDITOR, mine))
         html = client.get("/portal/proposals/").content.decode()
         assert "<ins>ours</ins>" in html and "other desk" not in html
 
     def test_fact_checker_and_blogger_are_refused(self, client):
         for person in (staff(PortalRole.Role.FACT_CHECKER), UserFactory()):
-            client.force_login(person)
+            log_in_verified(client, person)
             assert client.get("/portal/proposals/").status_code == 403
 
     def test_query_count_does_not_grow_with_the_list(self, client, django_assert_max_num_queries):
         chief = staff(PortalRole.Role.EDITOR_IN_CHIEF)
-        client.force_login(chief)
+        log_in_verified(client, chief)
         counts = []
         for total in (1, 4):
             while StoryRevisionProposal.objects.count() < total:
@@ -67,7 +68,7 @@ class ProposalDecisionTests:
         submission = submission_in(State.PUBLISHED)
         chief = staff(PortalRole.Role.EDITOR_IN_CHIEF)
         proposal = _proposal(submission, chief)
-        client.force_login(chief)
+        log_in_verified(client, chief)
         response = client.post(f"/portal/proposals/{proposal.pk}/", {"decision": "approve"})
         submission.story.refresh_from_db()
         proposal.refresh_from_db()
@@ -79,7 +80,7 @@ class ProposalDecisionTests:
         submission = submission_in(State.PUBLISHED)
         chief = staff(PortalRole.Role.EDITOR_IN_CHIEF)
         proposal, before = _proposal(submission, chief), submission.story.body_source
-        client.force_login(chief)
+        log_in_verified(client, chief)
         client.post(f"/portal/proposals/{proposal.pk}/", {"decision": "reject"})
         response = client.post(
             f"/portal/proposals/{proposal.pk}/", {"decision": "approve"}, follow=True
@@ -92,9 +93,9 @@ class ProposalDecisionTests:
         submission = submission_in(State.PUBLISHED)
         proposal = _proposal(submission, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         url = f"/portal/proposals/{proposal.pk}/"
-        client.force_login(staff(PortalRole.Role.FACT_CHECKER))
+        log_in_verified(client, staff(PortalRole.Role.FACT_CHECKER))
         assert client.post(url, {"decision": "approve"}).status_code == 403
-        client.force_login(UserFactory())
+        log_in_verified(client, UserFactory())
         assert client.post(url, {"decision": "approve"}).status_code == 404
         proposal.refresh_from_db()
         assert proposal.state == "pending"

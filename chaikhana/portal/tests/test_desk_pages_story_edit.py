@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.models import PortalRole, StoryRevisionProposal
 from chaikhana.portal.tests.factories import SectionFactory, staff, submission_in
 from chaikhana.portal.workflow import State
@@ -32,7 +33,7 @@ def _url(submission):
 class StoryEditBeforePublicationTests:
     def test_editor_saves_headline_body_and_language_of_the_copy(self, client):
         submission = submission_in(State.IN_REVIEW)
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         assert client.get(_url(submission)).status_code == 200
         data = _data(submission, title="Sharper headline", body_source="New text", language="ky")
         response = client.post(_url(submission), data)
@@ -47,14 +48,14 @@ class StoryEditBeforePublicationTests:
 
     def test_chief_moves_it_to_another_section(self, client):
         submission, other = submission_in(State.IN_REVIEW), SectionFactory()
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         client.post(_url(submission), _data(submission, section=other.pk))
         submission.refresh_from_db()
         assert submission.section == other
 
     def test_an_empty_headline_is_refused_and_the_typed_body_kept(self, client):
         submission = submission_in(State.IN_REVIEW)
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         response = client.post(
             _url(submission), _data(submission, title=" ", body_source="kept words")
         )
@@ -67,7 +68,7 @@ class StoryEditBeforePublicationTests:
             (staff(PortalRole.Role.FACT_CHECKER), 403),
             (UserFactory(), 404),
         ):
-            client.force_login(person)
+            log_in_verified(client, person)
             assert client.get(_url(submission)).status_code == status
             assert client.post(_url(submission), _data(submission, title="X")).status_code == status
         submission.story.refresh_from_db()
@@ -77,7 +78,7 @@ class StoryEditBeforePublicationTests:
 class StoryEditAfterPublicationTests:
     def test_without_a_correction_kind_and_note_the_form_refuses_next_to_the_fields(self, client):
         submission = submission_in(State.PUBLISHED)
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         response = client.post(_url(submission), _data(submission, body_source="Fixed figure"))
         html = response.content.decode()
         assert response.status_code == 400 and not StoryRevisionProposal.objects.exists()
@@ -85,7 +86,7 @@ class StoryEditAfterPublicationTests:
 
     def test_a_kind_without_a_note_is_refused_too(self, client):
         submission = submission_in(State.PUBLISHED)
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         data = _data(submission, body_source="Fixed", correction_kind="correction")
         response = client.post(_url(submission), data)
         assert (
@@ -95,7 +96,7 @@ class StoryEditAfterPublicationTests:
     def test_with_kind_and_note_a_proposal_waits_and_the_live_text_stays(self, client):
         submission = submission_in(State.PUBLISHED)
         before = submission.story.body_source
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         data = _data(
             submission,
             body_source="Fixed figure",

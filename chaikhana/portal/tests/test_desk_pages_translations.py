@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.models import PortalRole, StoryTranslation
 from chaikhana.portal.tests.factories import (
     SectionFactory,
@@ -30,7 +31,7 @@ def _url(submission):
 class TranslationsPageTests:
     def test_she_links_a_version_by_its_address_and_readers_get_the_switcher(self, client):
         ru, ky = _live("ru"), _live("ky")
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         assert _url(ru) in client.get(ru.get_absolute_url()).content.decode()
         address = f"http://testserver/portal/stories/{ky.story.slug}/"
         response = client.post(_url(ru), {"translation": address, "status": "published"})
@@ -41,7 +42,7 @@ class TranslationsPageTests:
 
     def test_an_address_of_a_blogger_s_post_or_of_nothing_is_refused(self, client):
         ru = _live("ru")
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         for address in (blogger_post().get_absolute_url(), "/portal/stories/no-such-story/"):
             response = client.post(_url(ru), {"translation": address, "status": "published"})
             assert response.status_code == 400
@@ -50,7 +51,7 @@ class TranslationsPageTests:
     def test_a_story_of_a_section_she_does_not_edit_is_refused_with_a_message(self, client):
         section = SectionFactory()
         ru, en = _live("ru", section), _live("en")
-        client.force_login(staff(PortalRole.Role.SECTION_EDITOR, section))
+        log_in_verified(client, staff(PortalRole.Role.SECTION_EDITOR, section))
         address = f"/portal/stories/{en.story.slug}/"
         response = client.post(_url(ru), {"translation": address, "status": "published"})
         assert response.status_code == 400
@@ -64,5 +65,5 @@ class TranslationsPageTests:
             (ru.author, 403),
             (staff(PortalRole.Role.SECTION_EDITOR, SectionFactory()), 404),
         ):
-            client.force_login(person)
+            log_in_verified(client, person)
             assert client.get(_url(ru)).status_code == status

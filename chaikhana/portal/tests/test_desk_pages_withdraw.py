@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.models import PortalRole
 from chaikhana.portal.tests.factories import SectionFactory, staff, submission_in
 from chaikhana.portal.workflow import State
@@ -18,13 +19,13 @@ def _url(submission):
 class WithdrawPageTests:
     def test_the_submission_page_offers_withdrawal_of_a_live_story_only(self, client):
         live, ready = submission_in(State.PUBLISHED), submission_in(State.READY)
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         assert _url(live) in client.get(live.get_absolute_url()).content.decode()
         assert _url(ready) not in client.get(ready.get_absolute_url()).content.decode()
 
     def test_she_confirms_with_a_note_and_the_story_answers_410_with_it(self, client):
         submission = submission_in(State.PUBLISHED)
-        client.force_login(staff(PortalRole.Role.SECTION_EDITOR, submission.section))
+        log_in_verified(client, staff(PortalRole.Role.SECTION_EDITOR, submission.section))
         assert "Why it was withdrawn" in client.get(_url(submission)).content.decode()
         response = client.post(_url(submission), {"note": "The main source recanted."})
         assert response.status_code == 302
@@ -35,14 +36,14 @@ class WithdrawPageTests:
 
     def test_an_empty_note_is_refused_and_the_story_stays_live(self, client):
         submission = submission_in(State.PUBLISHED)
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         response = client.post(_url(submission), {"note": "  "})
         assert response.status_code == 400
         assert client.get(f"/portal/stories/{submission.story.slug}/").status_code == 200
 
     def test_a_story_not_yet_published_cannot_be_withdrawn(self, client):
         submission = submission_in(State.READY)
-        client.force_login(staff(PortalRole.Role.EDITOR_IN_CHIEF))
+        log_in_verified(client, staff(PortalRole.Role.EDITOR_IN_CHIEF))
         response = client.post(_url(submission), {"note": "Never mind"})
         assert response.status_code == 400
         assert "Only a published story can be withdrawn." in response.content.decode()
@@ -56,6 +57,6 @@ class WithdrawPageTests:
             (staff(PortalRole.Role.FACT_CHECKER), 403),
             (staff(PortalRole.Role.SECTION_EDITOR, SectionFactory()), 404),
         ):
-            client.force_login(person)
+            log_in_verified(client, person)
             assert client.post(_url(submission), {"note": "Gone"}).status_code == status
         assert client.get(f"/portal/stories/{submission.story.slug}/").status_code == 200

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from chaikhana.core.errors import ActionError
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.curation import (
     feature_story,
     lead_story,
@@ -96,7 +97,7 @@ class FrontPageTests:
         counts = []
         editor = chief()
         # Signed in: the page is rendered each time, never served from the page cache.
-        client.force_login(editor)
+        log_in_verified(client, editor)
         for n in (2, 8):
             for _ in range(n):
                 story = published("S", section=SectionFactory()).story
@@ -130,7 +131,7 @@ class CurationTests:
     def test_the_desk_page_curates_with_one_button_per_step(self, client):
         editor = chief()
         story = published("DESKED").story
-        client.force_login(editor)
+        log_in_verified(client, editor)
         page = client.get("/portal/desk/front/").content.decode()
         assert "DESKED" in page and f"/portal/desk/front/{story.pk}/feature/" in page
         response = client.post(f"/portal/desk/front/{story.pk}/feature/")
@@ -143,14 +144,14 @@ class CurationTests:
 
     def test_a_step_that_cannot_apply_is_refused_with_400_and_a_reason(self, client):
         story = published("NOT FEATURED").story
-        client.force_login(chief())
+        log_in_verified(client, chief())
         refused = client.post(f"/portal/desk/front/{story.pk}/up/")
         assert refused.status_code == 400
         assert "Only featured stories can be moved." in refused.content.decode()
         assert not CurationLog.objects.exists()
 
     def test_a_step_is_a_post_for_a_live_story_only(self, client):
-        client.force_login(chief())
+        log_in_verified(client, chief())
         story = published("LIVE").story
         assert client.get(f"/portal/desk/front/{story.pk}/feature/").status_code == 405
         draft = submission_in(State.READY).story
@@ -174,5 +175,5 @@ class CurationTests:
         ]
 
     def test_others_get_403_on_the_curation_page(self, client):
-        client.force_login(staff(PortalRole.Role.FACT_CHECKER))
+        log_in_verified(client, staff(PortalRole.Role.FACT_CHECKER))
         assert client.get("/portal/desk/front/").status_code == 403

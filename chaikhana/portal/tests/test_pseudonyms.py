@@ -7,6 +7,7 @@ import pytest
 from chaikhana.blogs.models import SlugRedirect
 from chaikhana.comments.actions.posting import CommentInput, post_comment
 from chaikhana.core.errors import ActionError
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.stories import StoryEdit, edit_story
 from chaikhana.portal.actions.submissions import set_byline
 from chaikhana.portal.actions.workflow import transition
@@ -82,7 +83,7 @@ class PseudonymousStoryTests:
 
     def test_byline_and_story_edit_pages_warn_that_copied_text_names_her(self, client, chief):
         submission = _pseudonymous(chief, submission_in(State.IN_REVIEW))
-        client.force_login(chief)
+        log_in_verified(client, chief)
         for page in ("byline", "edit"):
             html = client.get(f"/portal/submissions/{submission.pk}/{page}/").content.decode()
             assert "Copied words can still name the writer." in html
@@ -137,7 +138,7 @@ class PseudonymousVersionsTests:
     def test_byline_page_refuses_a_pseudonym_when_a_version_keeps_her_pen_name(self, chief, client):
         ru, ky = _version("ru"), _version("ky")
         link_translation(story=ru.story, translation=ky.story, by=chief)
-        client.force_login(chief)
+        log_in_verified(client, chief)
         response = client.post(f"/portal/submissions/{ru.pk}/byline/", {"pseudonym": "Ветер"})
         assert response.status_code == 400
         assert "same pseudonym" in response.content.decode()

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 
 from chaikhana.blogs.models import Membership, Post
 from chaikhana.core.errors import ActionError, InvalidTransition
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.portal_blog import portal_blog
 from chaikhana.portal.actions.stories import (
     StoryEdit,
@@ -112,7 +113,7 @@ class PortalBlogBackDoorTests:
         submission = submission_in(State.SUBMITTED, complete=False)
         editor = staff(PortalRole.Role.SECTION_EDITOR, submission.section)
         submission = transition(submission=submission, to=State.IN_REVIEW, by=editor)
-        client.force_login(editor)
+        log_in_verified(client, editor)
         response = client.get(f"/dashboard/@portal/posts/{submission.story_id}/")
         assert response.status_code in (403, 404)
 
@@ -122,7 +123,7 @@ class SectionLimitPageTests:
 
     def test_the_submission_and_its_story_form_are_not_hers(self, client):
         submission = submission_in(State.IN_REVIEW)
-        client.force_login(_outsider())
+        log_in_verified(client, _outsider())
         url = f"/portal/submissions/{submission.pk}/"
         assert client.get(url).status_code == 404
         assert client.get(f"{url}edit/").status_code == 404
@@ -133,7 +134,7 @@ class SectionLimitPageTests:
 
     def test_she_cannot_publish_it_from_the_submission_page(self, client):
         submission = submission_in(State.READY)
-        client.force_login(_outsider())
+        log_in_verified(client, _outsider())
         data = {"to": State.PUBLISHED, "state": State.READY}
         response = client.post(f"/portal/submissions/{submission.pk}/move/", data)
         assert response.status_code == 404
@@ -143,7 +144,7 @@ class SectionLimitPageTests:
     def test_she_cannot_sign_or_assign_it(self, client):
         submission = submission_in(State.IN_REVIEW)
         outsider = _outsider()
-        client.force_login(outsider)
+        log_in_verified(client, outsider)
         url = f"/portal/submissions/{submission.pk}/"
         assert client.post(f"{url}byline/", {"pseudonym": "Someone"}).status_code == 404
         assert client.post(f"{url}assign/", {"editor": outsider.pk}).status_code == 404
@@ -153,7 +154,7 @@ class SectionLimitPageTests:
     def test_she_cannot_approve_a_revision_of_another_section(self, client):
         submission = submission_in(State.PUBLISHED)
         proposal = _proposal(submission)
-        client.force_login(_outsider())
+        log_in_verified(client, _outsider())
         response = client.post(f"/portal/proposals/{proposal.pk}/", {"decision": "approve"})
         assert response.status_code == 404
         proposal.refresh_from_db()

@@ -18,6 +18,7 @@ from chaikhana.comments.actions.posting import CommentInput, post_comment
 from chaikhana.comments.models import Comment
 from chaikhana.core.errors import ActionError
 from chaikhana.core.testing.factories import CommentFactory, MembershipFactory, UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.portal_blog import portal_blog
 from chaikhana.portal.actions.staff import set_readers_name
 from chaikhana.portal.models import PortalRole
@@ -60,13 +61,13 @@ class StaffNameTests:
         assert refused.value.field == "display_name"
 
     def test_readers_name_page_saves_the_name_when_she_is_staff(self, chief, client):
-        client.force_login(chief)
+        log_in_verified(client, chief)
         response = client.post("/portal/desk/me/", {"display_name": "Бюро Оша"}, follow=True)
         assert "Бюро Оша" in response.content.decode()
         assert PortalRole.objects.get(user=chief).display_name == "Бюро Оша"
 
     def test_readers_name_page_is_refused_when_she_is_no_staff(self, client):
-        client.force_login(UserFactory())
+        log_in_verified(client, UserFactory())
         assert client.get("/portal/desk/me/").status_code == 403
 
     def test_blogger_comment_on_a_story_keeps_her_own_display_name(self, story):
@@ -89,7 +90,7 @@ class PortalAuthorPageTests:
 class PortalCommentModerationTests:
     def test_editor_in_chief_approves_a_waiting_comment_at_the_desk(self, chief, story, client):
         comment = _waiting(story)
-        client.force_login(chief)
+        log_in_verified(client, chief)
         assert comment.body_html in client.get("/portal/desk/comments/").content.decode()
         client.post("/portal/desk/comments/", {"comment": comment.pk, "decision": "approve"})
         comment.refresh_from_db()
@@ -107,7 +108,7 @@ class PortalCommentModerationTests:
     def test_desk_comments_page_hides_other_sections_comments(self, story, client):
         comment = _waiting(story)
         other = staff(PortalRole.Role.SECTION_EDITOR, submission_in(State.SUBMITTED).section)
-        client.force_login(other)
+        log_in_verified(client, other)
         assert comment.body_html not in client.get("/portal/desk/comments/").content.decode()
         data = {"comment": comment.pk, "decision": "approve"}
         assert client.post("/portal/desk/comments/", data).status_code == 404

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.core.errors import ActionError
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.stories import (
     StoryEdit,
     approve_proposal,
@@ -61,9 +62,9 @@ class StoryPageTests:
         submission = submission_in(State.PUBLISHED)
         url, desk_link = f"/portal/stories/{submission.story.slug}/", submission.get_absolute_url()
         assert desk_link not in client.get(url).content.decode()
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         assert desk_link not in client.get(url).content.decode()
-        client.force_login(staff(PortalRole.Role.SECTION_EDITOR, submission.section))
+        log_in_verified(client, staff(PortalRole.Role.SECTION_EDITOR, submission.section))
         assert desk_link in client.get(url).content.decode()
 
     def test_story_page_allows_no_script_when_read(self, client):

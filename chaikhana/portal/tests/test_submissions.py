@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.core.testing.factories import UserFactory
+from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.actions.submissions import pick_post
 from chaikhana.portal.actions.thread import post_message
 from chaikhana.portal.actions.workflow import transition
@@ -24,7 +25,7 @@ class SubmitTests:
     def test_blogger_submits_her_post_with_a_source_and_the_desk_is_told(self, client):
         post, section = blogger_post(), SectionFactory()
         editor = staff(PortalRole.Role.SECTION_EDITOR, section)
-        client.force_login(post.author.user)
+        log_in_verified(client, post.author.user)
         response = _send(client, post, section, source_url="https://example.org/a")
         submission = Submission.objects.get()
         assert response.status_code == 302 and submission.state == State.SUBMITTED
@@ -34,13 +35,13 @@ class SubmitTests:
 
     def test_someone_elses_post_is_refused_and_nothing_is_created(self, client):
         post = blogger_post()
-        client.force_login(UserFactory())
+        log_in_verified(client, UserFactory())
         response = _send(client, post, SectionFactory())
         assert response.status_code == 400 and Submission.objects.count() == 0
 
     def test_submitting_twice_is_refused_with_a_link_to_the_first(self, client):
         post, section = blogger_post(), SectionFactory()
-        client.force_login(post.author.user)
+        log_in_verified(client, post.author.user)
         _send(client, post, section)
         first = Submission.objects.get()
         response = _send(client, post, section, note="again, typed text")
@@ -72,20 +73,20 @@ class ThreadTests:
         editor = staff(PortalRole.Role.EDITOR_IN_CHIEF)
         post_message(submission=submission, by=editor, body="Doubtful source", internal=True)
         post_message(submission=submission, by=editor, body="Could you add a photo?")
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         html = client.get(submission.get_absolute_url()).content.decode()
         assert "Could you add a photo?" in html and "Doubtful source" not in html
-        client.force_login(editor)
+        log_in_verified(client, editor)
         assert "Doubtful source" in client.get(submission.get_absolute_url()).content.decode()
 
     def test_strangers_get_404_on_a_submission(self, client):
         submission = submission_in(State.SUBMITTED)
-        client.force_login(UserFactory())
+        log_in_verified(client, UserFactory())
         assert client.get(submission.get_absolute_url()).status_code == 404
 
     def test_an_empty_message_is_refused_next_to_the_field(self, client):
         submission = submission_in(State.SUBMITTED)
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         response = client.post(f"/portal/submissions/{submission.pk}/messages/", {"body": " "})
         assert response.status_code == 400 and submission.messages.count() == 0
 
@@ -95,7 +96,7 @@ class MoveViewTests:
         submission = submission_in(State.SUBMITTED)
         editor = staff(PortalRole.Role.EDITOR_IN_CHIEF)
         transition(submission=submission, to=State.IN_REVIEW, by=editor)
-        client.force_login(editor)
+        log_in_verified(client, editor)
         response = client.post(
             f"/portal/submissions/{submission.pk}/move/", {"to": "in_review", "state": "submitted"}
         )
@@ -107,19 +108,19 @@ class MoveViewTests:
         transition(
             submission=submission, to=State.RETURNED, by=staff("editor_in_chief"), note="Add dates"
         )
-        client.force_login(submission.author)
+        log_in_verified(client, submission.author)
         html = client.get("/portal/mine/").content.decode()
         assert "Returned to the author" in html and "Add dates" in html
 
 
 class DeskTests:
     def test_desk_is_closed_to_bloggers(self, client):
-        client.force_login(UserFactory())
+        log_in_verified(client, UserFactory())
         assert client.get("/portal/desk/").status_code == 403
 
     def test_query_count_does_not_grow_with_the_queue(self, client, django_assert_max_num_queries):
         editor = staff(PortalRole.Role.EDITOR_IN_CHIEF)
-        client.force_login(editor)
+        log_in_verified(client, editor)
         counts = []
         for total in (2, 6):
             while Submission.objects.count() < total:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chaikhana.accounts.http import AuthedRequest
 from chaikhana.accounts.models import User
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.submissions import assign
 from chaikhana.portal.models import PortalRole, Submission
@@ -53,6 +54,7 @@ class AssignForm(forms.Form):
 
 
 @login_required
+@otp_required_for_staff
 def assign_page(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, _found = access_staff_submission(request.user, pk, editors_only=True)
     initial = {"editor": submission.assigned_editor_id, "checker": submission.assigned_checker_id}

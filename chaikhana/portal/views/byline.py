@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.submissions import set_byline
@@ -27,6 +28,7 @@ class BylineForm(forms.Form):
 
 
 @login_required
+@otp_required_for_staff
 def byline(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, _found = access_staff_submission(request.user, pk, editors_only=True)
     initial = {"pseudonym": submission.byline_pseudonym}

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.actions.callouts import publish_callout
 from chaikhana.portal.models import Callout, Section
@@ -38,6 +39,7 @@ def callout(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@otp_required_for_staff
 def new_callout(request: AuthedRequest) -> HttpResponse:
     form = CalloutForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

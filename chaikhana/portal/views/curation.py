@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.actions.curation import (
     feature_story,
@@ -34,6 +35,7 @@ def _require_chief(request: AuthedRequest) -> None:
 
 
 @login_required
+@otp_required_for_staff
 def curation(request: AuthedRequest) -> HttpResponse:
     """The front page as the editor-in-chief arranges it, with the latest stories to add."""
     _require_chief(request)
@@ -58,30 +60,35 @@ def _step(request: AuthedRequest, story_id: int, action: Callable[..., object]) 
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def lead(request: AuthedRequest, story_id: int) -> HttpResponse:
     return _step(request, story_id, lead_story)
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def feature(request: AuthedRequest, story_id: int) -> HttpResponse:
     return _step(request, story_id, feature_story)
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def unfeature(request: AuthedRequest, story_id: int) -> HttpResponse:
     return _step(request, story_id, unfeature_story)
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def up(request: AuthedRequest, story_id: int) -> HttpResponse:
     return _step(request, story_id, move_story_up)
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def down(request: AuthedRequest, story_id: int) -> HttpResponse:
     return _step(request, story_id, move_story_down)

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.portal import permissions
 from chaikhana.portal.models import Section, Submission
 from chaikhana.portal.workflow import CLOSED, State
@@ -18,6 +19,7 @@ QUEUE_LIMIT = 100
 
 
 @login_required
+@otp_required_for_staff
 def desk(request: AuthedRequest) -> HttpResponse:
     if not permissions.is_desk_member(request.user):
         raise PermissionDenied(_("The desk is for the portal's editors and fact-checkers."))

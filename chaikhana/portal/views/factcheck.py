@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.factcheck import (
@@ -103,6 +104,7 @@ def _render(
 
 
 @login_required
+@otp_required_for_staff
 def factcheck(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, _found = access_staff_submission(request.user, pk)
     return _render(request, submission)
@@ -113,6 +115,7 @@ def _back(submission: Submission, anchor: str = "") -> HttpResponse:
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def new_claim(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, _found = access_staff_submission(request.user, pk)
@@ -130,6 +133,7 @@ def new_claim(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def verdict(request: AuthedRequest, pk: int, claim_pk: int) -> HttpResponse:
     submission, _found = access_staff_submission(request.user, pk)
@@ -157,6 +161,7 @@ def verdict(request: AuthedRequest, pk: int, claim_pk: int) -> HttpResponse:
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def checklist(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, _found = access_staff_submission(request.user, pk)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.portal.actions.notify import mark_read
 from chaikhana.portal.models import Notification
 
@@ -16,6 +17,7 @@ PER_PAGE = 50
 
 
 @login_required
+@otp_required_for_staff
 def inbox(request: AuthedRequest) -> HttpResponse:
     notes = Notification.objects.filter(user=request.user).select_related("submission")
     page = Paginator(notes, PER_PAGE).get_page(request.GET.get("page"))
@@ -24,6 +26,7 @@ def inbox(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def read(request: AuthedRequest) -> HttpResponse:
     """One notification (``id``) or all of hers; someone else's ids simply match nothing."""

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from chaikhana.accounts.http import AuthedRequest
 from chaikhana.accounts.models import User
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.actions.submissions import AlreadySubmitted, pick_post
 from chaikhana.portal.addresses import post_at
@@ -30,6 +31,7 @@ def _sections_she_picks_for(user: User) -> SectionQuerySet:
 
 
 @login_required
+@otp_required_for_staff
 def pick(request: AuthedRequest) -> HttpResponse:
     form = PickForm(request.POST or None, sections=_sections_she_picks_for(request.user))
     existing = None

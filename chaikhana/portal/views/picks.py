@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_submission
 from chaikhana.portal.actions.workflow import transition
@@ -21,6 +22,7 @@ ANSWERS = {"accept": State.SUBMITTED, "refuse": State.DECLINED}
 
 
 @login_required
+@otp_required_for_staff
 def picks(request: AuthedRequest) -> HttpResponse:
     waiting = (
         Submission.objects.of_author(request.user)
@@ -31,6 +33,7 @@ def picks(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def answer(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, found = access_submission(request.user, pk)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.http import AuthedRequest
 from chaikhana.accounts.models import User
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions
 from chaikhana.portal.actions.stories import approve_proposal, reject_proposal
@@ -36,6 +37,7 @@ def _pending_for(user: User) -> object:
 
 
 @login_required
+@otp_required_for_staff
 def proposals(request: AuthedRequest) -> HttpResponse:
     rows = [
         (proposal, line_diff(proposal.story.body_source, proposal.body_source))
@@ -56,6 +58,7 @@ def _access_proposal(user: User, pk: int) -> StoryRevisionProposal:
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def decide(request: AuthedRequest, pk: int) -> HttpResponse:
     proposal = _access_proposal(request.user, pk)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.comments.actions import DECISIONS
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions, staff
@@ -41,6 +42,7 @@ def _require_desk(request: AuthedRequest) -> None:
 
 
 @login_required
+@otp_required_for_staff
 def readers_name(request: AuthedRequest) -> HttpResponse:
     _require_desk(request)
     names = PortalRole.objects.filter(user=request.user).values_list("display_name", flat=True)
@@ -61,6 +63,7 @@ def readers_name(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@otp_required_for_staff
 def comments(request: AuthedRequest) -> HttpResponse:
     """Waiting comments on the stories she moderates; one decision per button."""
     _require_desk(request)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.stories import StoryEdit, edit_story
@@ -67,6 +68,7 @@ def _save(request: AuthedRequest, submission: Submission, data: dict[str, Any]) 
 
 
 @login_required
+@otp_required_for_staff
 def edit(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, _found = access_staff_submission(request.user, pk, editors_only=True)
     story = submission.story

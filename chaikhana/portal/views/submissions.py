@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError
 from chaikhana.portal import permissions
@@ -24,6 +25,7 @@ from chaikhana.writing.diff import line_diff
 
 
 @login_required
+@otp_required_for_staff
 def submit(request: AuthedRequest) -> HttpResponse:
     posts = (
         Post.objects.filter(author__user=request.user, kind=Post.Kind.POST)
@@ -69,6 +71,7 @@ def submit(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@otp_required_for_staff
 def mine(request: AuthedRequest) -> HttpResponse:
     submissions = (
         Submission.objects.of_author(request.user)
@@ -101,12 +104,14 @@ def _context(request: AuthedRequest, submission: Submission, found: set, **extra
 
 
 @login_required
+@otp_required_for_staff
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, found = access_submission(request.user, pk)
     return render(request, "portal/submission.html", _context(request, submission, found))
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def move(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, found = access_submission(request.user, pk)
@@ -132,6 +137,7 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@otp_required_for_staff
 @require_POST
 def message(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, found = access_submission(request.user, pk)

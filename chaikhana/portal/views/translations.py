@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.addresses import post_at
@@ -18,6 +19,7 @@ from chaikhana.portal.translations import link_translation, linked
 
 
 @login_required
+@otp_required_for_staff
 def translations(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, _found = access_staff_submission(request.user, pk, editors_only=True)
     story = submission.story

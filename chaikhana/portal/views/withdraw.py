@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
 from chaikhana.core.errors import ActionError
 from chaikhana.portal.access import access_staff_submission
 from chaikhana.portal.actions.stories import unpublish_story
@@ -16,6 +17,7 @@ from chaikhana.portal.forms import WithdrawForm
 
 
 @login_required
+@otp_required_for_staff
 def withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     submission, _found = access_staff_submission(request.user, pk, editors_only=True)
     form = WithdrawForm(request.POST or None)
