@@ -10,6 +10,8 @@ post_changed = Signal()  # post_id: any saved change to a post, published or not
 post_deleted = Signal()  # post_id, blog_id
 # blog_id, post_ids: a batch of posts arrived from another platform (never post_published)
 posts_imported = Signal()
+# blog_id, post_ids: bodies re-rendered in bulk under today's rules (never post_changed)
+posts_rerendered = Signal()
 blog_changed = Signal()  # blog_id: settings, theme, visibility
 # blog_id, user_id, by_id, old_role, new_role: a role given, changed or taken away (None: none)
 member_role_changed = Signal()

@@ -22,6 +22,9 @@ class ReadingConfig(AppConfig):
         signals.posts_imported.connect(
             receivers.on_posts_imported, dispatch_uid="reading.posts_imported"
         )
+        signals.posts_rerendered.connect(
+            receivers.on_posts_imported, dispatch_uid="reading.posts_rerendered"
+        )
         signals.blog_changed.connect(
             receivers.forget_blog_if_deleted, dispatch_uid="search.blog_changed"
         )

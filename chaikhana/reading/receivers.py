@@ -44,7 +44,8 @@ def refresh_blog_pages(sender: Any, *, blog_id: int, **kwargs: Any) -> None:
 
 
 def on_posts_imported(sender: Any, *, blog_id: int, post_ids: list[int], **kwargs: Any) -> None:
-    """posts_imported (blogs, after commit): a batch's pages, its blog's lists, one index task."""
+    """posts_imported, posts_rerendered (blogs, after commit): a batch's pages, its blog's
+    lists, one index task."""
     for post_id in post_ids:
         invalidate_post(post_id)
     invalidate_blog_lists(blog_id)

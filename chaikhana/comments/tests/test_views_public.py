@@ -50,6 +50,12 @@ class CommentFormTests:
         assert "Текст не пропадёт" in page and "Tell us your name" in page
         assert not Comment.objects.exists()
 
+    def test_post_page_shown_again_after_a_form_error_allows_no_script(self, post):
+        # The same policy as the post page itself (blogs.views.pages.post_detail).
+        response = Client().post(create_url(post), form_data(name="", body="Текст"))
+        assert response.status_code == 400
+        assert "script-src 'none'" in response["Content-Security-Policy"]
+
     def test_too_long_a_comment_keeps_the_text_and_says_why(self, post):
         body = "ж" * 100_000
         response = Client().post(create_url(post), form_data(body=body))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -32,6 +33,7 @@ from chaikhana.comments.identity import comment_id_from_token, own_comment_ids, 
 from chaikhana.comments.models import Comment
 from chaikhana.comments.moderation import Submission
 from chaikhana.comments.origin import sent_from_our_page
+from chaikhana.core.csp import POST_PAGE
 from chaikhana.core.errors import ActionError
 
 
@@ -67,6 +69,7 @@ def _post_page(request: HttpRequest, post: Post, form: CommentForm, status: int)
 # name, so CSRF protects them as everywhere else.
 @csrf_exempt
 @require_POST
+@csp_replace(POST_PAGE)  # type: ignore[arg-type]  # a form error shows the post page: no script
 def comment_create(request: HttpRequest, slug: str, blog: str | None = None) -> HttpResponse:
     if request.user.is_authenticated:
         return csrf_protect(_create)(request, slug, blog)

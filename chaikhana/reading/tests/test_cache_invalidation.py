@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from chaikhana.blogs import signals
-from chaikhana.blogs.actions import PostRequest, delete_post, save_requested_post, update_blog
+from chaikhana.blogs.actions import (
+    PostRequest,
+    delete_post,
+    rerender_posts,
+    save_requested_post,
+    update_blog,
+)
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.testing.factories import BlogFactory, PostFactory
 from chaikhana.reading.cache import invalidate_post
@@ -88,6 +94,15 @@ class StalePageTests:
             edit(post, user, "Новый заголовок")
         assert "Новый заголовок" in client.get(post.get_absolute_url()).content.decode()
         assert "Новый заголовок" in client.get(feed).content.decode()
+
+    def test_re_rendering_bodies_serves_the_new_html(self, client, blog, commit):
+        post = PostFactory(blog=blog, body_format=Post.Format.HTML, body_source="<p>Текст</p>")
+        stale = '<p class="tracker">Текст</p>'  # what an older sanitiser kept
+        Post.objects.filter(pk=post.pk).update(body_html=stale)
+        assert "tracker" in warm(client, post.get_absolute_url())
+        with commit():
+            rerender_posts(blog=blog)
+        assert "tracker" not in client.get(post.get_absolute_url()).content.decode()
 
     def test_deleting_removes_the_post_and_its_page(self, client, blog, user, commit):
         post = PostFactory(blog=blog, title="Удаляемый")

@@ -7,6 +7,7 @@ One action per use case (create, edit, publish, schedule, …); the portal's des
 from chaikhana.blogs.actions.posts.content import RESERVED_SLUGS, PostContent
 from chaikhana.blogs.actions.posts.deleting import delete_post
 from chaikhana.blogs.actions.posts.imports import ImportedPost, import_posts, reimport_post
+from chaikhana.blogs.actions.posts.rendering import Rerendered, rerender_posts
 from chaikhana.blogs.actions.posts.requested import (
     PostRequest,
     apply_requested_status,
@@ -46,6 +47,7 @@ __all__ = [
     "ImportedPost",
     "PostContent",
     "PostRequest",
+    "Rerendered",
     "apply_requested_status",
     "autosave_post",
     "create_editorial_post",
@@ -61,6 +63,7 @@ __all__ = [
     "publish_editorial_post",
     "publish_post",
     "reimport_post",
+    "rerender_posts",
     "restore_revision",
     "save_requested_post",
     "schedule_editorial_post",
