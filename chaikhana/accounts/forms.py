@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +102,19 @@ class ThrottledLoginForm(AuthenticationForm):
             raise
         throttle.clear_username(username=username, address=address)
         return cleaned
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending at most a few mails per mailbox and address (throttle).
+
+    Past the limit it sends nothing and the page says the same as always: whether a mailbox
+    has an account, or was asked for too often, is never told.
+    """
+
+    def save(self, *args: Any, **kwargs: Any) -> None:  # the view passes request= by name
+        address = throttle.request_address(kwargs.get("request"))
+        if throttle.reset_mail_allowed(email=self.cleaned_data["email"], address=address):
+            super().save(*args, **kwargs)
 
 
 def _wait_message(wait: throttle.Wait) -> str:

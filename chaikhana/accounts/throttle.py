@@ -119,3 +119,31 @@ def record_taken_username(*, address: str, invite_code: str) -> None:
     subject = _signup_source(address, invite_code)
     if ratelimit.hit("signup-taken", subject, window=SIGNUP_WINDOW) >= MAX_TAKEN_PER_SIGNUP_SOURCE:
         ratelimit.lock("signup-taken", subject, seconds=SIGNUP_WINDOW)
+
+
+# Password-reset mail is counted per mailbox typed, whether or not an account has it, so the
+# count tells nothing: past a limit the page still says "sent" and nothing is sent. One
+# address asking for one mailbox gets a few mails an hour; the mailbox from everywhere
+# together more (someone else asking for hers must not shut her out at once, but must not
+# flood her inbox either); one address for every mailbox together more again (not counted on
+# the onion host, where every reader shares one address).
+RESET_WINDOW = 60 * 60
+MAX_RESETS_PER_PAIR = 3
+MAX_RESETS_PER_MAILBOX = 10
+MAX_RESETS_PER_ADDRESS = 30
+
+
+def reset_mail_allowed(*, email: str, address: str) -> bool:
+    """Count one reset request; False when no mail may go out for it."""
+    mailbox = ratelimit.digest(email.strip().lower())
+    where = ratelimit.address_hash(address)
+    counts = [
+        ("reset:pair", ratelimit.digest(f"{where}\0{mailbox}"), MAX_RESETS_PER_PAIR),
+        ("reset:mailbox", mailbox, MAX_RESETS_PER_MAILBOX),
+    ]
+    if where:
+        counts.append(("reset:addr", where, MAX_RESETS_PER_ADDRESS))
+    allowed = True
+    for scope, subject, limit in counts:
+        allowed = ratelimit.hit(scope, subject, window=RESET_WINDOW) <= limit and allowed
+    return allowed

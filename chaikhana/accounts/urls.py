@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
 from chaikhana.accounts import app_password_views, views
-from chaikhana.accounts.forms import ThrottledLoginForm
+from chaikhana.accounts.forms import ThrottledLoginForm, ThrottledPasswordResetForm
 from chaikhana.accounts.twofactor.views import LoginView
 
 app_name = "accounts"
@@ -48,6 +48,7 @@ urlpatterns = [
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(
+            form_class=ThrottledPasswordResetForm,  # a few mails per mailbox and address
             success_url=reverse_lazy("accounts:password_reset_done"),
             # django.contrib.auth ships registration/password_reset_subject.txt and is
             # installed first, so ours lives under accounts/ to be found.

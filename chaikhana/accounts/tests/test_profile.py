@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from chaikhana.core.testing.factories import PASSWORD, UserFactory
@@ -118,6 +119,30 @@ class PasswordResetTests:
         response = client.post(self.URL, {"email": "nobody@example.org"})
         assert response.url == reverse("accounts:password_reset_done")
         assert mailoutbox == []
+
+    def test_sends_at_most_three_links_an_hour_when_one_address_asks_for_one_mailbox(
+        self, client, mailoutbox
+    ):
+        UserFactory(email="aigul@example.org")
+        answers = [client.post(self.URL, {"email": "AIGUL@example.org"}) for _ in range(5)]
+        assert [a.url for a in answers] == [reverse("accounts:password_reset_done")] * 5
+        assert len(mailoutbox) == 3
+
+    def test_the_answer_is_the_same_whether_or_not_the_mailbox_has_an_account(self, client):
+        UserFactory(email="aigul@example.org")
+        for email in ("aigul@example.org", "nobody@example.org"):
+            answers = {client.post(self.URL, {"email": email}).url for _ in range(5)}
+            assert answers == {reverse("accounts:password_reset_done")}
+
+    def test_another_address_still_gets_her_link_when_someone_else_asked_too_often(
+        self, mailoutbox
+    ):
+        UserFactory(email="aigul@example.org")
+        stranger, owner = Client(REMOTE_ADDR="203.0.113.7"), Client(REMOTE_ADDR="198.51.100.4")
+        for _ in range(5):
+            stranger.post(self.URL, {"email": "aigul@example.org"})
+        owner.post(self.URL, {"email": "aigul@example.org"})
+        assert len(mailoutbox) == 4  # the stranger's three, and hers
 
     def test_link_in_email_lets_her_set_a_new_password(self, client, mailoutbox):
         user = UserFactory(email="aigul@example.org")
