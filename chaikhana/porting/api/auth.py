@@ -11,7 +11,6 @@ from django.http import HttpRequest
 from chaikhana.accounts import throttle
 from chaikhana.accounts.app_passwords import authenticate_app_password, authenticate_token
 from chaikhana.accounts.models import User
-from chaikhana.core.addresses import client_address
 
 
 class Locked(Exception):
@@ -23,14 +22,16 @@ class Locked(Exception):
 
 
 def _address(request: HttpRequest) -> str:
-    return client_address(request)
+    # As the login page counts: on the onion host every client arrives from 127.0.0.1, so
+    # there the name alone is counted and one stranger cannot slow every Tor client down.
+    return throttle.request_address(request)
 
 
 def _guarded(request: HttpRequest, key: str, user: User | None) -> User | None:
     if user is None:
         throttle.record_failure(username=key, address=_address(request))
         return None
-    throttle.clear_username(username=key)
+    throttle.clear_username(username=key, address=_address(request))
     return user
 
 
