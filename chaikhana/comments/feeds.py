@@ -29,6 +29,7 @@ def _published_comments(posts: Any) -> CommentQuerySet:
     return (
         Comment.objects.approved()
         .filter(post__in=posts)
+        .with_shown_names()
         .select_related("post__blog")
         .order_by("-created_at", "-id")
     )
@@ -59,7 +60,7 @@ class BlogCommentsRssFeed(Feed):
         return list(_published_comments(posts)[:FEED_COMMENTS])
 
     def item_title(self, item: Comment) -> str:
-        return _("%(name)s on “%(title)s”") % {"name": item.name, "title": item.post.title}
+        return _("%(name)s on “%(title)s”") % {"name": item.shown_name, "title": item.post.title}
 
     def item_description(self, item: Comment) -> str:
         return item.body_html
@@ -68,7 +69,7 @@ class BlogCommentsRssFeed(Feed):
         return item.get_absolute_url()
 
     def item_author_name(self, item: Comment) -> str:
-        return item.name  # the shown name; never an email or username
+        return item.shown_name  # never an email, a username or her account-wide name
 
     def item_pubdate(self, item: Comment) -> datetime:
         return item.created_at

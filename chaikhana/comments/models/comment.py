@@ -25,9 +25,21 @@ def _by_member() -> models.Exists:
     return models.Exists(members)
 
 
+def _member_pen_name() -> models.Subquery:
+    members = Membership.objects.filter(
+        blog_id=models.OuterRef("blog_id"), user_id=models.OuterRef("author_id")
+    )
+    return models.Subquery(members.values("pen_name")[:1])
+
+
 class CommentQuerySet(models.QuerySet["Comment"]):
     def for_blog(self, blog: Blog) -> CommentQuerySet:
         return self.filter(blog=blog)
+
+    def with_shown_names(self) -> CommentQuerySet:
+        """Each comment with ``member_name``: her pen name today when she is a member of the
+        blog (see Comment.shown_name)."""
+        return self.annotate(member_name=_member_pen_name())
 
     def approved(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.APPROVED)
@@ -52,6 +64,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
             .filter(visible)
             .defer("body_source", "email")
             .annotate(by_member=_by_member())
+            .with_shown_names()
             .order_by("created_at", "id")
         )
 
@@ -109,6 +122,14 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.body_source[:40]}"
+
+    @property
+    def shown_name(self) -> str:
+        """The name public pages show: a member's pen name on this blog as it is today, never
+        the name stored when she commented — her account-wide display name, if she joined
+        later, or a pen name she has since changed would tie her other names to this blog.
+        Needs ``with_shown_names()``; without it, the stored name."""
+        return getattr(self, "member_name", None) or self.name
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.render()

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from chaikhana.blogs.actions import change_member
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.comments.identity import unsubscribe_token
 from chaikhana.comments.models import Comment
@@ -158,6 +159,27 @@ class CommenterIdentityTests:
         Comment.objects.update(status=Comment.Status.APPROVED)  # a stranger's first one waits
         page = Client().get(post.get_absolute_url()).content.decode()
         assert "Со стороны" in page and self.MARK not in page
+
+    def test_a_member_is_shown_by_her_pen_name_when_she_commented_before_joining(self, post):
+        # Her account-wide name is her pen name on another blog: it must not sit next to
+        # this blog's "author" mark, tying that blog's writer to this one.
+        reader = UserFactory(display_name="Айгуль Осмонова")
+        MembershipFactory(user=reader, pen_name="Айгуль Осмонова")  # her other blog
+        client_for(reader).post(create_url(post), form_data(body="Ещё до того, как вступила"))
+        Comment.objects.update(status=Comment.Status.APPROVED)
+        MembershipFactory(blog=post.blog, user=reader, pen_name="Ночная сова")
+        page = Client().get(post.get_absolute_url()).content.decode()
+        feed = Client().get(post.blog.url("blogs:comments:blog_feed")).content.decode()
+        for public in (page, feed):
+            assert "Ночная сова" in public and "Айгуль Осмонова" not in public
+
+    def test_a_member_is_shown_by_her_pen_name_of_today_when_she_changed_it(self, post):
+        writer = MembershipFactory(blog=post.blog, pen_name="Айгуль")  # the default: her name
+        client_for(writer.user).post(create_url(post), form_data(body="Пишу под именем"))
+        change_member(membership=writer, by=writer.user, pen_name="Ночная сова")
+        page = Client().get(post.get_absolute_url()).content.decode()
+        assert re.search(r'<b class="comment-author">Ночная сова</b>', page)
+        assert 'comment-author">Айгуль' not in page
 
     def test_guest_taking_a_writers_name_keeps_her_text_and_is_told_why(self, post):
         MembershipFactory(blog=post.blog, pen_name="Тень")
