@@ -20,8 +20,10 @@ TEXT = "text/plain; charset=utf-8"
 # Cross-site by design, and it reads no cookie or session: nothing for CSRF to forge.
 @csrf_exempt
 @require_POST
-def webmention(request: HttpRequest) -> HttpResponse:
-    """Webmention §3.2: validate synchronously, verify in a task, answer 202 Accepted."""
+def webmention(request: HttpRequest, blog: str | None = None) -> HttpResponse:
+    """Webmention §3.2: validate synchronously, verify in a task, answer 202 Accepted.
+
+    Also at /@<blog>/webmention; the target names the post, so the blog changes nothing."""
     source = request.POST.get("source", "").strip()
     target = request.POST.get("target", "").strip()
     post, problem = _check(source, target)
@@ -55,10 +57,11 @@ def _check(source: str, target: str) -> tuple[Post | None, str]:
 
 @csrf_exempt
 @require_POST
-def xmlrpc_endpoint(request: HttpRequest) -> HttpResponse:
-    """XML-RPC (Pingback 1.0 and whatever other apps register)."""
+def xmlrpc_endpoint(request: HttpRequest, blog: str | None = None) -> HttpResponse:
+    """XML-RPC (Pingback 1.0 and whatever other apps register), for the network or, at
+    /@<blog>/xmlrpc.php and at a blog's own host, with that blog as the default."""
     try:
         request.body  # noqa: B018 - read it here so a too-large body is a fault, not a 400
     except RequestDataTooBig:
         return xmlrpc.fault_response(xmlrpc.PARSE_ERROR, "parse error: request too large")
-    return xmlrpc.respond(request)
+    return xmlrpc.respond(request, blog=blog or getattr(request, "blog_name", None))

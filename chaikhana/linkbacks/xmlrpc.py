@@ -80,8 +80,16 @@ def dispatch(request: HttpRequest, name: str, params: tuple[Any, ...]) -> Any:
     return method(request, *params)
 
 
-def respond(request: HttpRequest) -> HttpResponse:
+def endpoint_blog(request: HttpRequest) -> str | None:
+    """The blog whose address the call came to (/@<blog>/xmlrpc.php, or its own host): the
+    default blog of methods that take a blog id. None at the network's /xmlrpc.php."""
+    name = getattr(request, "_xmlrpc_blog", None)
+    return name if isinstance(name, str) and name else None
+
+
+def respond(request: HttpRequest, *, blog: str | None = None) -> HttpResponse:
     """Parse, dispatch, marshal: every outcome is an XML-RPC answer, never a 500."""
+    request._xmlrpc_blog = blog  # type: ignore[attr-defined]  # read by endpoint_blog
     try:
         name, params = parse_call(request.body)
         answer = xml_safe(dispatch(request, name, params))

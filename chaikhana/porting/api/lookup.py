@@ -8,13 +8,14 @@ desk made members of it.
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.access import access_post, membership_of
 from chaikhana.blogs.actions.posts import EditorialBlogRefused
 from chaikhana.blogs.models import Blog, Membership, Post
+from chaikhana.linkbacks.xmlrpc import endpoint_blog
 
 
 def memberships(user: User) -> list[tuple[Blog, Membership]]:
@@ -45,6 +46,31 @@ def blog_of_member(user: User, blog_id: int) -> tuple[Blog, Membership]:
         raise Http404(_("Invalid blog ID."))
     refuse_editorial(blog)
     return blog, membership
+
+
+# WordPress ignores a call's blog id on a single site; clients send 0 or 1 for "this blog".
+DEFAULT_BLOG_IDS = (0, 1)
+
+
+def requested_blog(request: HttpRequest, user: User, blog_id: int) -> tuple[Blog, Membership]:
+    """The blog a call names. At /@<blog>/xmlrpc.php, 0 or 1 mean that blog; at the network's
+    endpoint (unless her blog has that id) the one blog she writes for, if she has only one."""
+    if blog_id not in DEFAULT_BLOG_IDS:
+        return blog_of_member(user, blog_id)
+    if (name := endpoint_blog(request)) is not None:
+        blog = Blog.objects.filter(name=name, is_active=True).first()
+        return blog_of_member(user, blog.pk if blog is not None else 0)
+    if any(blog.pk == blog_id for blog, _m in memberships(user)):
+        return blog_of_member(user, blog_id)  # her blog has that id (the portal is refused)
+    mine = member_blogs(user)
+    if len(mine) > 1:
+        raise Http404(
+            _("You write for several blogs: send the blogid that wp.getUsersBlogs gives, or use "
+              "your blog's own address, /@<blog>/xmlrpc.php.")
+        )  # fmt: skip
+    if not mine:
+        raise Http404(_("Invalid blog ID."))
+    return mine[0]
 
 
 def post_of_member(user: User, post_id: int, *, for_edit: bool = False) -> Post:

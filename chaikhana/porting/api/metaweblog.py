@@ -67,7 +67,7 @@ def new_post(
     publish: Any = None,
 ) -> str:
     user = sign_in(request, username, password)
-    blog, membership = lookup.blog_of_member(user, as_int(blog_id, "blogid"))
+    blog, membership = lookup.requested_blog(request, user, as_int(blog_id, "blogid"))
     data = _apply(structs.new_request(blog), as_struct(struct, "struct"), publish, blog)
     guard_publishing(membership, None, data.status)
     return str(save_requested_post(blog=blog, by=user, request=data).pk)
@@ -103,7 +103,7 @@ def get_recent_posts(
     request: HttpRequest, blog_id: Any, username: Any, password: Any, number: Any = 10
 ) -> list[dict[str, Any]]:
     user = sign_in(request, username, password)
-    blog, membership = lookup.blog_of_member(user, as_int(blog_id, "blogid"))
+    blog, membership = lookup.requested_blog(request, user, as_int(blog_id, "blogid"))
     posts = (
         Post.objects.filter(dashboard_posts(user, blog, membership))
         .posts()
@@ -120,7 +120,7 @@ def new_media_object(
     request: HttpRequest, blog_id: Any, username: Any, password: Any, struct: Any
 ) -> dict[str, Any]:
     user = sign_in(request, username, password)
-    blog, _membership = lookup.blog_of_member(user, as_int(blog_id, "blogid"))
+    blog, _membership = lookup.requested_blog(request, user, as_int(blog_id, "blogid"))
     return upload(request, user, blog, as_struct(struct, "struct"))
 
 

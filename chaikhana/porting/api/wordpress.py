@@ -12,7 +12,6 @@ from xmlrpc.client import Binary, Fault
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
@@ -20,7 +19,7 @@ from chaikhana.blogs import permissions
 from chaikhana.blogs.access import dashboard_posts
 from chaikhana.blogs.actions import PostRequest, create_category, delete_post, save_requested_post
 from chaikhana.blogs.models import Blog, Category, Post, Tag
-from chaikhana.linkbacks.xmlrpc import METHODS
+from chaikhana.linkbacks.xmlrpc import METHODS, endpoint_blog
 from chaikhana.media.actions import upload_media
 from chaikhana.porting.api import lookup, structs
 from chaikhana.porting.api.faults import (
@@ -45,7 +44,9 @@ def supported_methods(request: HttpRequest) -> list[str]:
 
 
 def blogs_list(request: HttpRequest, user: User) -> list[dict[str, Any]]:
-    endpoint = request.build_absolute_uri(reverse("xmlrpc"))
+    """Her blogs; at a blog's own endpoint, that blog alone (as a WordPress site answers)."""
+    endpoint = request.build_absolute_uri(request.path)  # the endpoint she called
+    here = endpoint_blog(request)
     return [
         {
             "isAdmin": permissions.can_manage_blog(membership),
@@ -55,6 +56,7 @@ def blogs_list(request: HttpRequest, user: User) -> list[dict[str, Any]]:
             "xmlrpc": endpoint,
         }
         for blog, membership in lookup.member_blogs(user)
+        if here is None or blog.name == here
     ]
 
 
@@ -128,7 +130,7 @@ def apply_content(
 @method("wp.newPost")
 def new_post(request: HttpRequest, blog_id: Any, username: Any, password: Any, content: Any) -> str:
     user = sign_in(request, username, password)
-    blog, membership = lookup.blog_of_member(user, as_int(blog_id, "blog_id"))
+    blog, membership = lookup.requested_blog(request, user, as_int(blog_id, "blog_id"))
     with transaction.atomic():  # a category made for a post then refused goes with it
         data = apply_content(structs.new_request(blog), as_struct(content, "content"), blog, user)
         guard_publishing(membership, None, data.status)
@@ -171,7 +173,7 @@ def get_posts(
     fields: Any = None,
 ) -> list[dict[str, Any]]:
     user = sign_in(request, username, password)
-    blog, membership = lookup.blog_of_member(user, as_int(blog_id, "blog_id"))
+    blog, membership = lookup.requested_blog(request, user, as_int(blog_id, "blog_id"))
     options = as_struct(filter, "filter")
     posts = Post.objects.filter(dashboard_posts(user, blog, membership))
     posts = posts.filter(kind=options.get("post_type") or Post.Kind.POST)
@@ -205,7 +207,7 @@ def get_terms(
     filter: Any = None,
 ) -> list[dict[str, Any]]:
     user = sign_in(request, username, password)
-    blog, _membership = lookup.blog_of_member(user, as_int(blog_id, "blog_id"))
+    blog, _membership = lookup.requested_blog(request, user, as_int(blog_id, "blog_id"))
     if taxonomy not in TAXONOMIES:
         raise Fault(403, _("Invalid taxonomy."))  # WordPress answers 403 here
     options = as_struct(filter, "filter")
@@ -239,5 +241,5 @@ def upload_file(
     request: HttpRequest, blog_id: Any, username: Any, password: Any, data: Any
 ) -> dict[str, Any]:
     user = sign_in(request, username, password)
-    blog, _membership = lookup.blog_of_member(user, as_int(blog_id, "blog_id"))
+    blog, _membership = lookup.requested_blog(request, user, as_int(blog_id, "blog_id"))
     return upload(request, user, blog, as_struct(data, "data"))
