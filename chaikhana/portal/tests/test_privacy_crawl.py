@@ -17,8 +17,15 @@ from django.test import Client
 
 from chaikhana.accounts.actions import sign_up
 from chaikhana.accounts.models import User
-from chaikhana.blogs.actions import PostContent, create_blog, create_post, publish_post
+from chaikhana.blogs.actions import (
+    PostContent,
+    add_member,
+    create_blog,
+    create_post,
+    publish_post,
+)
 from chaikhana.blogs.models import Blog, Post
+from chaikhana.blogs.roles import Role
 from chaikhana.comments.actions import approve_comment
 from chaikhana.comments.actions.posting import CommentInput, post_comment
 from chaikhana.comments.models import Comment
@@ -142,9 +149,16 @@ def network():
         comment = post_comment(post=submission.story, by=by, data=CommentInput(body=body))
         if comment.status == Comment.Status.PENDING:
             approve_comment(comment=comment, by=chief)
+    # She comments on the chess diary as a reader (her account-wide name), then writes for it
+    # under a third pen name: her old comment must not show the name of her springs blog.
+    chess_post = Post.objects.get(blog=chess)
+    comment = post_comment(post=chess_post, by=aigul, data=CommentInput(body="Красивая партия."))
+    if comment.status == Comment.Status.PENDING:
+        approve_comment(comment=comment, by=bakyt)
+    add_member(blog=chess, by=bakyt, user=aigul, role=Role.AUTHOR, pen_name="Тихая Ладья")
     return {
         "usernames": ["aigullogin7731", "bakytlogin5150", "chieflogin9090"],
-        "people": [(springs, poems), (market, chess)],
+        "people": [(springs, poems), (market, chess), (springs, chess), (poems, chess)],
         "submission": submission,
     }
 
