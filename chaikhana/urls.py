@@ -10,6 +10,7 @@ from chaikhana.core import views as core_views
 from chaikhana.core.language import choose_language
 from chaikhana.core.media import serve_media
 from chaikhana.linkbacks import views as linkback_views
+from chaikhana.media import views as media_views
 from chaikhana.reading import feeds, robots, sitemaps
 from chaikhana.reading.search import views as search_views
 
@@ -44,6 +45,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/language/", choose_language, name="choose_language"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("", include("chaikhana.core.urls_icons")),
+    path("cards/<int:post>/<str:digest>.png", media_views.title_card, name="title_card"),
     path("metrics", core_metrics.metrics, name="metrics"),  # staff and loopback only
     path("feed/", feeds.NetworkRssFeed(), name="network_feed"),
     path("feed/atom/", feeds.NetworkAtomFeed(), name="network_feed_atom"),

@@ -24,6 +24,7 @@ SETTING_FIELDS = {
     "quota_mb",
     "comment_mode",
     "hold_first_comment",
+    "theme_color",
 }
 
 
