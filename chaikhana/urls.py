@@ -5,6 +5,8 @@ from django.urls import include, path, re_path, register_converter
 from django.views.i18n import set_language
 
 from chaikhana.blogs import views as blog_views
+from chaikhana.blogs.views import errors as blog_errors
+from chaikhana.core import error_pages
 from chaikhana.core import metrics as core_metrics
 from chaikhana.core import views as core_views
 from chaikhana.core.language import choose_language
@@ -27,7 +29,10 @@ class BlogNameConverter:
 
 register_converter(BlogNameConverter, "blogname")
 
+handler400 = error_pages.bad_request
 handler403 = core_views.permission_denied
+handler404 = blog_errors.page_not_found
+handler500 = error_pages.server_error
 
 urlpatterns = [
     path("", include("chaikhana.portal.urls")),

@@ -2,7 +2,16 @@
 
 from django.urls import include, path
 
+from chaikhana.blogs.views import errors as blog_errors
+from chaikhana.core import error_pages
+from chaikhana.core import views as core_views
 from chaikhana.reading import robots
+
+# A blog's own host answers errors as the network's host does (chaikhana/urls.py).
+handler400 = error_pages.bad_request
+handler403 = core_views.permission_denied
+handler404 = blog_errors.page_not_found
+handler500 = error_pages.server_error
 
 urlpatterns = [
     # A blog's host answers its own robots.txt (its sitemap, or Disallow when not listed).

@@ -3,11 +3,12 @@
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_tasks import default_task_backend
 
 from chaikhana.core import icons
+from chaikhana.core.error_pages import error_context, render_error
 
 
 def _check_database() -> bool:
@@ -46,12 +47,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """Django's 403 page, plus a link when the refusal names where to go instead."""
-    context = {
-        "exception": str(exception) if exception.args else "",
-        "way_out": getattr(exception, "way_out", None),
+    """The 403 page, with a link when the refusal names where to go instead."""
+    message = str(exception) if exception.args else ""
+    context = error_context(request, 403, message or _("You may not open this page."), "") | {
+        "way_out": getattr(exception, "way_out", None)
     }
-    return render(request, "403.html", context, status=403)
+    return render_error(request, context)
 
 
 DAY = 24 * 3600

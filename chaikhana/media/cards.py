@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
@@ -58,7 +59,9 @@ def card_digest(post: Post) -> str:
 
 
 def card_url(post: Post) -> str:
-    return reverse("title_card", kwargs={"post": post.pk, "digest": card_digest(post)})
+    # On the network's host even from a blog's own (subdomain mode): previews fetch it there.
+    kwargs = {"post": post.pk, "digest": card_digest(post)}
+    return reverse("title_card", kwargs=kwargs, urlconf=settings.ROOT_URLCONF)
 
 
 def share_image(post: Post) -> ShareImage | None:

@@ -1,0 +1,43 @@
+"""A shared story: a news article of the network, signed with its public byline only."""
+
+import json
+import re
+
+import pytest
+
+from chaikhana.core.network_settings import network_name
+from chaikhana.media.cards import brand_of
+from chaikhana.portal.actions.submissions import set_byline
+from chaikhana.portal.models import PortalRole
+from chaikhana.portal.tests.factories import staff, submission_in
+from chaikhana.portal.workflow import State
+
+pytestmark = pytest.mark.django_db
+LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+
+
+def _head(client, story):
+    html = client.get(f"/portal/stories/{story.slug}/").content.decode()
+    return html[: html.index("</head>")]
+
+
+class StorySharingTests:
+    def test_story_is_a_news_article_of_the_network_by_its_byline(self, client, settings):
+        submission = submission_in(State.PUBLISHED)
+        data = json.loads(LD.search(_head(client, submission.story)).group(1))
+        assert data["@type"] == "NewsArticle"
+        assert data["author"] == {"@type": "Person", "name": submission.story.byline}
+        assert data["publisher"]["name"] == settings.NETWORK_NAME
+        assert data["mainEntityOfPage"].endswith(f"/portal/stories/{submission.story.slug}/")
+
+    def test_pseudonymous_story_shares_nothing_of_the_writers_blog(self, client):
+        chief = staff(PortalRole.Role.EDITOR_IN_CHIEF)
+        submission = set_byline(
+            submission=submission_in(State.PUBLISHED), by=chief, pseudonym="Ветер"
+        )
+        head = _head(client, submission.story)
+        original = submission.original
+        assert '"name":"Ветер"' in head
+        for trace in (original.blog.title, f"@{original.blog.name}", original.author.pen_name):
+            assert trace not in head
+        assert brand_of(submission.story) == network_name()  # the title card's name
