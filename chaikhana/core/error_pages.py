@@ -64,6 +64,7 @@ def static_error_page(status: int = 500) -> HttpResponse:
         "network_name": settings.NETWORK_NAME,
         "theme_color": DEFAULT_THEME_COLOR,
     }
+    body: str
     try:
         body = loader.render_to_string("500.html", context)
     except Exception:  # even a template can fail (a broken deploy): plain words then
