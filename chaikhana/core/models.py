@@ -56,6 +56,9 @@ class NetworkSettings(models.Model):
         blank=True,
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour such as #8a3b12."))],
     )
+    # A 512-px square PNG in the default storage (network.actions.settings); empty: the
+    # icons are the first letter of the name on the theme colour (core/icons.py).
+    icon = models.CharField(_("icon"), max_length=255, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

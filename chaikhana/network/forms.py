@@ -114,6 +114,15 @@ class NetworkSettingsForm(forms.Form):
             " pictures shown when a link is shared. Empty: the network's rust red."
         ),
     )
+    icon = forms.FileField(
+        label=_("Icon"),
+        required=False,
+        help_text=_(
+            "A square picture, at least 512 pixels wide, for browser tabs and phones' home"
+            " screens. Without one, the icon is the first letter of the network's name."
+        ),
+    )
+    remove_icon = forms.BooleanField(label=_("Remove the icon"), required=False)
 
 
 class InviteForm(forms.Form):
