@@ -37,6 +37,10 @@ def _pixel(client, path):
 
 
 class NetworkIconTests:
+    def test_settings_form_can_carry_a_file_when_shown(self, client, staff):
+        html = client.get(reverse("network:settings")).content.decode()
+        assert 'enctype="multipart/form-data"' in html and 'type="file" name="icon"' in html
+
     def test_uploaded_picture_becomes_every_icon_when_staff_save_it(self, client, staff):
         response = client.post(reverse("network:settings"), BASE | {"icon": _picture()})
         assert response.status_code == 302
