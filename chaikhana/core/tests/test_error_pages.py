@@ -1,7 +1,7 @@
 """The error pages speak the reader's language and offer a way on (core/error_pages.py)."""
 
 import pytest
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.test import Client
 from django.urls import include, path
 
@@ -18,6 +18,10 @@ def _refused(request):
     raise RefusedWithWayOut("Use the desk", url="/portal/desk/", label="Open the desk")
 
 
+def _forbidden(request):
+    raise PermissionDenied
+
+
 def _suspicious(request):
     raise SuspiciousOperation("a forged header")
 
@@ -26,6 +30,7 @@ urlpatterns = [
     path("boom/", _boom),
     path("suspicious/", _suspicious),
     path("refused/", _refused),
+    path("forbidden/", _forbidden),
     path("", include("chaikhana.urls")),
 ]
 # As in chaikhana/urls.py, named by path so core's tests import no app above core.
@@ -49,6 +54,11 @@ CSRF = {
     "ru": "Форму не удалось отправить",
     "ky": "Форманы жөнөтүү мүмкүн болгон жок",
     "en": "This form could not be sent",
+}
+FORBIDDEN = {
+    "ru": "У вас нет доступа к этой странице.",
+    "ky": "Бул баракты ачууга укугуңуз жок.",
+    "en": "You may not open this page.",
 }
 SEARCH = {"ru": "Поиск", "ky": "Издөө", "en": "Search"}
 LANGUAGES = ["ru", "ky", "en"]
@@ -97,6 +107,13 @@ class ErrorPageTests:
         html = response.content.decode()
         assert response.status_code == 403 and CSRF[language] in html
         assert 'action="/search/"' in html
+
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_forbidden_page_is_in_the_readers_language_when_refused(self, client, language):
+        response = _get(client, "/forbidden/", language)
+        html = response.content.decode()
+        assert response.status_code == 403 and FORBIDDEN[language] in html
+        assert SEARCH[language] in html and 'href="/"' in html
 
     def test_forbidden_page_keeps_its_way_out_when_the_refusal_names_one(self, client):
         response = _get(client, "/refused/", "en")

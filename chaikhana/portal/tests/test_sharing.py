@@ -7,6 +7,7 @@ import pytest
 
 from chaikhana.core.network_settings import network_name
 from chaikhana.media.cards import brand_of
+from chaikhana.portal.actions.stories import unpublish_story
 from chaikhana.portal.actions.submissions import set_byline
 from chaikhana.portal.models import PortalRole
 from chaikhana.portal.tests.factories import staff, submission_in
@@ -41,3 +42,23 @@ class StorySharingTests:
         for trace in (original.blog.title, f"@{original.blog.name}", original.author.pen_name):
             assert trace not in head
         assert brand_of(submission.story) == network_name()  # the title card's name
+
+
+class WithdrawnStoryPageTests:
+    @pytest.mark.parametrize(
+        ("language", "heading"),
+        [("ru", "Этот материал снят с публикации"), ("ky", "Бул макала кайтарылып алынды"),
+         ("en", "This story has been withdrawn")],
+    )  # fmt: skip
+    def test_withdrawn_story_answers_410_in_the_readers_language_with_a_way_on(
+        self, client, language, heading
+    ):
+        submission = submission_in(State.PUBLISHED)
+        unpublish_story(submission=submission, by=staff("editor_in_chief"), note="Retracted")
+        response = client.get(
+            f"/portal/stories/{submission.story.slug}/", HTTP_ACCEPT_LANGUAGE=language
+        )
+        html = response.content.decode()
+        assert response.status_code == 410 and heading in html
+        assert 'action="/search/"' in html and 'href="/"' in html
+        assert "og:" not in html  # nothing to preview: the story is gone
