@@ -62,3 +62,13 @@ class WithdrawnStoryPageTests:
         assert response.status_code == 410 and heading in html
         assert 'action="/search/"' in html and 'href="/"' in html
         assert "og:" not in html  # nothing to preview: the story is gone
+
+
+class FrontPageSharingTests:
+    def test_front_page_has_one_translated_description_and_its_canonical(self, client, settings):
+        html = client.get("/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+        head = html[: html.index("</head>")]
+        assert head.count('<meta name="description"') == 1
+        assert "Новости сообщества" in head
+        assert f'<link rel="canonical" href="{settings.SITE_URL}/">' in head
+        assert '<meta property="og:type" content="website">' in head
