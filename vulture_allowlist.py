@@ -29,6 +29,10 @@ EndpointHeadersMiddleware  # unused class (chaikhana/linkbacks/middleware.py)
 MediaConfig  # unused class (chaikhana/media/apps.py)
 _.receive_data_chunk  # unused method (chaikhana/media/uploads.py)
 handler403  # Django reads it from the root URLconf (chaikhana/urls.py)
+handler400  # Django reads the error handlers from the URLconf (chaikhana/urls.py, urls_blog_host.py)
+handler404
+handler500
+csrf_failure  # settings.CSRF_FAILURE_VIEW (chaikhana/core/error_pages.py)
 content_security_policy  # called by settings.py, which vulture does not read
 _.file_complete  # unused method (chaikhana/media/uploads.py)
 file_size  # unused variable (chaikhana/media/uploads.py)

@@ -20,6 +20,8 @@ SECRET_KEY = secret_key(BASE_DIR / ".secret_key")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# A refused form gets a page in the reader's language with a way on (core/error_pages.py).
+CSRF_FAILURE_VIEW = "chaikhana.core.error_pages.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -5,11 +5,14 @@ from django.urls import include, path, re_path, register_converter
 from django.views.i18n import set_language
 
 from chaikhana.blogs import views as blog_views
+from chaikhana.blogs.views import errors as blog_errors
+from chaikhana.core import error_pages
 from chaikhana.core import metrics as core_metrics
 from chaikhana.core import views as core_views
 from chaikhana.core.language import choose_language
 from chaikhana.core.media import serve_media
 from chaikhana.linkbacks import views as linkback_views
+from chaikhana.media import views as media_views
 from chaikhana.reading import feeds, robots, sitemaps
 from chaikhana.reading.search import views as search_views
 
@@ -26,7 +29,10 @@ class BlogNameConverter:
 
 register_converter(BlogNameConverter, "blogname")
 
+handler400 = error_pages.bad_request
 handler403 = core_views.permission_denied
+handler404 = blog_errors.page_not_found
+handler500 = error_pages.server_error
 
 urlpatterns = [
     path("", include("chaikhana.portal.urls")),
@@ -44,6 +50,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/language/", choose_language, name="choose_language"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("", include("chaikhana.core.urls_icons")),
+    path("cards/<int:post>/<str:digest>.png", media_views.title_card, name="title_card"),
     path("metrics", core_metrics.metrics, name="metrics"),  # staff and loopback only
     path("feed/", feeds.NetworkRssFeed(), name="network_feed"),
     path("feed/atom/", feeds.NetworkAtomFeed(), name="network_feed_atom"),

@@ -9,9 +9,13 @@ network's actions write them; everyone else reads through core.network_settings.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# The accent of core/static/css/chaikhana.css (links' focus ring, the brand).
+DEFAULT_THEME_COLOR = "#8a3b12"
 
 
 class NetworkSettings(models.Model):
@@ -45,6 +49,16 @@ class NetworkSettings(models.Model):
     hold_first_comment = models.BooleanField(
         _("hold a first-time commenter's comment for approval"), default=True
     )
+    # The browser's bar, the app icons and the title cards; empty means the stylesheet's accent.
+    theme_color = models.CharField(
+        _("theme colour"),
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour such as #8a3b12."))],
+    )
+    # A 512-px square PNG in the default storage (network.actions.settings); empty: the
+    # icons are the first letter of the name on the theme colour (core/icons.py).
+    icon = models.CharField(_("icon"), max_length=255, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -58,6 +72,10 @@ class NetworkSettings(models.Model):
     @property
     def network_name(self) -> str:
         return self.name or settings.NETWORK_NAME
+
+    @property
+    def color(self) -> str:
+        return (self.theme_color or DEFAULT_THEME_COLOR).lower()
 
     @property
     def language_codes(self) -> list[str]:

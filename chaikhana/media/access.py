@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.access import access_blog_as_member
-from chaikhana.blogs.models import Blog, Membership
+from chaikhana.blogs.models import Blog, Membership, Post
 from chaikhana.media import permissions
 from chaikhana.media.models import MediaFile
 
@@ -35,3 +35,16 @@ def access_media(
             _("Only the blog's owners and editors, or whoever uploaded it, may change this file.")
         )
     return blog, membership, media
+
+
+def access_shared_post(post_id: int) -> Post:
+    """A post anyone may read, for its title card; 404 for drafts and hidden blogs."""
+    post = (
+        Post.objects.published()
+        .filter(pk=post_id, blog__in=Blog.objects.readable_by(None))
+        .select_related("blog")
+        .first()
+    )
+    if post is None:
+        raise Http404(_("There is no such post."))
+    return post

@@ -11,6 +11,9 @@ MB = 1024 * 1024
 # Rendition widths in image pixels: a phone, a phone at 2x, the common 360-px phone at 2x
 # (asks for ~720 px: without 768 it would take 1024), a laptop, a large screen.
 RENDITION_WIDTHS = (320, 640, 768, 1024, 1600)
+# Link previews (og:image): 1200 px wide is what Facebook and Telegram show large. Made in
+# JPEG/PNG only, the formats every preview reads (media/cards.py).
+SHARE_WIDTH = 1200
 
 # Pixels decoded for one still image. A 60 MP photo is a big camera's full size; above that an
 # upload is more likely a decompression bomb (a few KB that expand to gigabytes) than a photo.

@@ -144,3 +144,16 @@ def resize(image: Image.Image, width: int) -> Image.Image:
 
 def encode_rendition(image: Image.Image, fmt: str) -> bytes:
     return _encode([image], fmt, RENDITION_OPTIONS[fmt])
+
+
+def square_png(fileobj: IO[bytes], pillow_format: str, size: int) -> bytes:
+    """The middle square of a still image, *size* pixels wide, as a PNG with nothing else."""
+    image = open_image(fileobj, pillow_format)
+    try:
+        with image:
+            image.load()
+            upright = _pixels_only(ImageOps.exif_transpose(image) or image)
+    except (OSError, SyntaxError, ValueError, EOFError) as err:
+        raise _refuse_damaged() from err
+    square = ImageOps.fit(upright, (size, size), Image.Resampling.LANCZOS)
+    return _encode([square], "PNG", ORIGINAL_OPTIONS["PNG"])

@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_safe
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Blog, Membership, Post
 from chaikhana.core.errors import ActionError
-from chaikhana.media import permissions
-from chaikhana.media.access import access_library, access_media
+from chaikhana.media import cards, permissions
+from chaikhana.media.access import access_library, access_media, access_shared_post
 from chaikhana.media.actions import delete_media, update_media, upload_media
 from chaikhana.media.conf import max_upload_bytes
 from chaikhana.media.forms import DescribeForm, UploadForm
@@ -136,3 +137,16 @@ def delete(request: HttpRequest, blog: str, media_id: int) -> HttpResponse:
         "published": [p for p in posts if p.status == Post.Status.PUBLISHED],
     }
     return render(request, "media/delete.html", context)
+
+
+@require_safe
+def title_card(request: HttpRequest, post: int, digest: str) -> HttpResponse:
+    """A post's title card (media/cards.py); an old title's address leads to the new card."""
+    found = access_shared_post(post)
+    current = cards.card_digest(found)
+    if digest != current:
+        return redirect(cards.card_url(found))
+    response = HttpResponse(cards.stored_card(found, current), content_type="image/png")
+    # The address changes with the title, so a card never changes under it.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

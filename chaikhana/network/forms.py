@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from chaikhana.core.models import NetworkSettings
+from chaikhana.core.models import DEFAULT_THEME_COLOR, NetworkSettings
 
 
 class AuditFilterForm(forms.Form):
@@ -102,6 +102,27 @@ class NetworkSettingsForm(forms.Form):
     hold_first_comment = forms.BooleanField(
         label=_("Hold a first-time commenter's comment for approval"), required=False
     )
+    theme_color = forms.RegexField(
+        label=_("Theme colour"),
+        regex=r"^#[0-9a-fA-F]{6}$",
+        required=False,
+        max_length=7,
+        # Text, not type="color": a colour picker always sends a colour, so "empty" is lost.
+        widget=forms.TextInput(attrs={"placeholder": DEFAULT_THEME_COLOR, "size": 8}),
+        help_text=_(
+            "A colour such as #8a3b12, for the phone's address bar, the app icons and the"
+            " pictures shown when a link is shared. Empty: the network's rust red."
+        ),
+    )
+    icon = forms.FileField(
+        label=_("Icon"),
+        required=False,
+        help_text=_(
+            "A square picture, at least 512 pixels wide, for browser tabs and phones' home"
+            " screens. Without one, the icon is the first letter of the network's name."
+        ),
+    )
+    remove_icon = forms.BooleanField(label=_("Remove the icon"), required=False)
 
 
 class InviteForm(forms.Form):

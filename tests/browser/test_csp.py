@@ -52,6 +52,10 @@ class ContentSecurityPolicyTests:
         page.goto(blog.get_absolute_url())
         page.goto(post.get_absolute_url())
         expect(page.get_by_role("img", name="Osh")).to_be_visible()
+        # JSON-LD is data, not script: script-src 'none' neither runs nor reports it.
+        assert page.locator('script[type="application/ld+json"]').count() == 1
+        page.goto("/no-such-page/")  # the error pages use the same stylesheet and no script
+        page.goto(f"/@{blog.name}/no-such-post/")
         client = Client()
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]

@@ -7,7 +7,8 @@ an 800-px photo gets 320 and 640), plus a full-width copy in the modern formats,
 in AVIF (when this Pillow can write it) and WebP, with JPEG — or PNG for images with
 transparency — for browsers that read neither (their largest candidate is the original).
 Animated images keep their one original: resizing every frame costs more than it saves, and
-the original is already clean.
+the original is already clean. Wider images also get a 1200-px JPEG/PNG for link previews
+(conf.SHARE_WIDTH; previews read neither AVIF nor, everywhere, WebP).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from PIL import Image, features
 
-from chaikhana.media.conf import RENDITION_WIDTHS
+from chaikhana.media.conf import RENDITION_WIDTHS, SHARE_WIDTH
 from chaikhana.media.images import encode_rendition, has_alpha, resize
 from chaikhana.media.models import MediaFile, Rendition
 from chaikhana.media.names import rendition_name
@@ -40,6 +41,8 @@ def _wanted(media: MediaFile, image: Image.Image) -> list[tuple[int, str]]:
     wanted = [(w, fmt) for w in RENDITION_WIDTHS if w < image.width for fmt in formats]
     if image.width <= RENDITION_WIDTHS[-1]:  # the full-width modern copies
         wanted += [(image.width, fmt) for fmt in formats if fmt in ("AVIF", "WEBP")]
+    if image.width > SHARE_WIDTH:  # the link preview's copy, in the plain format only
+        wanted.append((SHARE_WIDTH, formats[-1]))
     return [item for item in wanted if item not in done]
 
 

@@ -28,7 +28,11 @@ class RenditionTests:
 
     def test_large_image_gets_every_width(self, upload):
         media = upload(h.image_bytes("JPEG", (2000, 100)))
-        assert {w for w, _ in made(media)} == {320, 640, 768, 1024, 1600}
+        assert {w for w, _ in made(media)} == {320, 640, 768, 1024, 1200, 1600}
+
+    def test_large_image_gets_a_1200_px_jpeg_alone_for_link_previews(self, upload):
+        media = upload(h.image_bytes("JPEG", (2000, 1000)))
+        assert {f for w, f in made(media) if w == 1200} == {"jpeg"}
 
     def test_rendition_files_have_the_size_and_format_they_claim(self, upload):
         media = upload(h.image_bytes("JPEG", (800, 600)))

@@ -6,6 +6,9 @@ import secrets
 from datetime import datetime
 from typing import Any
 
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -13,6 +16,8 @@ from chaikhana.accounts.models import User
 from chaikhana.core import network_settings
 from chaikhana.core.errors import ActionError
 from chaikhana.core.models import InviteCode, NetworkSettings
+from chaikhana.media.images import square_png
+from chaikhana.media.sniff import HEAD_BYTES, sniff
 from chaikhana.network.actions.audit import audit
 
 SETTING_FIELDS = {
@@ -24,16 +29,45 @@ SETTING_FIELDS = {
     "quota_mb",
     "comment_mode",
     "hold_first_comment",
+    "theme_color",
 }
 
 
+ICON_SIZE = 512
+
+
+def _stored_icon(uploaded: File) -> str:
+    """*uploaded* as the network's 512-px square PNG in storage; ActionError if not an image."""
+    uploaded.seek(0)
+    kind = sniff(uploaded.read(HEAD_BYTES))
+    uploaded.seek(0)
+    if kind.pillow_format is None:
+        raise ActionError(_("The icon must be a picture: PNG, JPEG, WebP or AVIF."), field="icon")
+    try:
+        data = square_png(uploaded, kind.pillow_format, ICON_SIZE)
+    except ActionError as err:
+        raise ActionError(err.message, field="icon") from err
+    return default_storage.save(f"network/icon-{secrets.token_hex(8)}.png", ContentFile(data))
+
+
 @transaction.atomic
-def update_network_settings(*, by: User, **changes: Any) -> NetworkSettings:
-    """Store the network's settings; every process reads them afresh after commit."""
+def update_network_settings(
+    *, by: User, icon: File | None = None, remove_icon: bool = False, **changes: Any
+) -> NetworkSettings:
+    """Store the network's settings; every process reads them afresh after commit.
+
+    A new *icon* (any still picture; its middle square is kept) replaces the old one;
+    *remove_icon* goes back to the icons drawn from the network's name.
+    """
     unknown = set(changes) - SETTING_FIELDS
     if unknown:
         raise TypeError(f"not network settings: {sorted(unknown)}")
     row, _created = NetworkSettings.objects.select_for_update().get_or_create(pk=1)
+    if icon is not None or remove_icon:
+        changes["icon"] = _stored_icon(icon) if icon is not None else ""
+        if row.icon and row.icon != changes["icon"]:
+            old = row.icon
+            transaction.on_commit(lambda: default_storage.delete(old))
     changed = {k: v for k, v in changes.items() if getattr(row, k) != v}
     before = {k: getattr(row, k) for k in changed}
     for field, value in changed.items():

@@ -173,6 +173,22 @@ class SettingsPageTests:
         assert response.status_code == 200
         assert response.context["form"].errors["signup"]
 
+    def test_theme_colour_colours_pages_and_the_manifest_when_staff_sets_one(self, client, staff):
+        log_in_verified(client, staff)
+        data = {"signup": "open", "default_theme": "text", "comment_mode": "open",
+                "theme_color": "#1E5A8C"}  # fmt: skip
+        assert client.post(reverse("network:settings"), data).status_code == 302
+        assert '<meta name="theme-color" content="#1e5a8c">' in client.get("/").content.decode()
+        assert client.get("/manifest.webmanifest").json()["theme_color"] == "#1e5a8c"
+
+    def test_colour_that_is_not_hex_is_a_form_error_and_kept_when_posted(self, client, staff):
+        log_in_verified(client, staff)
+        data = {"signup": "open", "default_theme": "text", "comment_mode": "open",
+                "theme_color": "blue"}  # fmt: skip
+        response = client.post(reverse("network:settings"), data)
+        assert response.context["form"].errors["theme_color"]
+        assert 'value="blue"' in response.content.decode()
+
 
 class InvitePageTests:
     def test_create_and_revoke_when_staff_posts(self, client, staff):

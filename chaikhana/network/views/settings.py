@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,27 +10,34 @@ from django.views.decorators.http import require_POST
 
 from chaikhana.accounts.models import User
 from chaikhana.core import network_settings
+from chaikhana.core.errors import ActionError
 from chaikhana.core.models import InviteCode
 from chaikhana.network import actions
 from chaikhana.network.access import access_invite, staff_view
 from chaikhana.network.forms import InviteForm, NetworkSettingsForm
 from chaikhana.network.views.common import run
 
-FIELDS = tuple(NetworkSettingsForm.base_fields)
+# The settings a form shows as they are; the icon is a file to upload or remove instead.
+FIELDS = tuple(name for name in NetworkSettingsForm.base_fields if "icon" not in name)
 
 
 @staff_view
 def edit_settings(request: HttpRequest) -> HttpResponse:
     current = network_settings.current()
     form = NetworkSettingsForm(
-        request.POST or None, initial={name: getattr(current, name) for name in FIELDS}
+        request.POST or None,
+        request.FILES or None,
+        initial={name: getattr(current, name) for name in FIELDS},
     )
     by = request.user
     assert isinstance(by, User)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if run(request, lambda: actions.update_network_settings(by=by, **data),
-               _("The network's settings are saved.")):  # fmt: skip
+        try:
+            actions.update_network_settings(by=by, **form.cleaned_data)
+        except ActionError as err:  # a picture that is not one: said beside the field
+            form.add_error(err.field if err.field in form.fields else None, str(err.message))
+        else:
+            messages.success(request, _("The network's settings are saved."))
             return redirect("network:settings")
     return render(request, "network/settings.html", {"form": form, "section": "settings"})
 

@@ -1,11 +1,17 @@
-"""What a reader sees around a story: the editors' verification, and its other languages."""
+"""What a reader sees around a story: the editors' verification, its other languages, and
+what a shared link to it shows."""
 
 from __future__ import annotations
 
 from django import template
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from chaikhana.blogs.models import Post
+from chaikhana.core import network_settings
+from chaikhana.core.sharing import Share, share_image
+from chaikhana.core.templatetags.share import share_meta
+from chaikhana.core.urls import absolute_url
 from chaikhana.portal.models import Source, Submission
 from chaikhana.portal.translations import Version, versions
 from chaikhana.portal.workflow import State
@@ -30,3 +36,25 @@ def story_versions(context: template.Context, story: Post) -> list[Version]:
     if key not in context.render_context:
         context.render_context[key] = versions(story)
     return context.render_context[key]
+
+
+@register.inclusion_tag("core/_share.html", takes_context=True)
+def share_story(context: template.Context, story: Post) -> dict[str, object]:
+    """A story as a news article of the network: its public byline, nothing that leads to a
+    writer's post or blog (a pseudonymous story's card shows the network's name too)."""
+    alternates = [(v.language, absolute_url(v.url)) for v in story_versions(context, story)]
+    share = Share(
+        title=story.title,
+        url=reverse("portal:story", kwargs={"slug": story.slug}),
+        site_name=network_settings.network_name(),
+        description=story.summary,
+        kind="article",
+        image=share_image(story),
+        published=story.published_at,
+        modified=story.updated_at,
+        schema="NewsArticle",
+        author=story.byline,
+        language=story.language,
+        alternates=alternates,
+    )
+    return share_meta(share)

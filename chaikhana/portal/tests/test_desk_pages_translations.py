@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.portal.models import PortalRole, StoryTranslation
@@ -38,7 +39,7 @@ class TranslationsPageTests:
         assert response.status_code == 302
         assert ky.story.title in client.get(_url(ru)).content.decode()
         html = client.get(f"/portal/stories/{ru.story.slug}/").content.decode()
-        assert f'hreflang="ky" href="/portal/stories/{ky.story.slug}/"' in html
+        assert f'hreflang="ky" href="{settings.SITE_URL}/portal/stories/{ky.story.slug}/"' in html
 
     def test_an_address_of_a_blogger_s_post_or_of_nothing_is_refused(self, client):
         ru = _live("ru")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 from chaikhana.core.errors import ActionError
@@ -27,7 +28,8 @@ class StoryTranslationTests:
         link_translation(story=ru, translation=ky, by=staff(PortalRole.Role.EDITOR_IN_CHIEF))
         for story, other in ((ru, ky), (ky, ru)):
             html = client.get(f"/portal/stories/{story.slug}/").content.decode()
-            assert f'hreflang="{other.language}" href="/portal/stories/{other.slug}/"' in html
+            address = f"{settings.SITE_URL}/portal/stories/{other.slug}/"
+            assert f'hreflang="{other.language}" href="{address}"' in html
             assert "Кыргызча" in html and 'aria-current="page"' in html
 
     def test_a_draft_translation_is_not_offered_to_readers(self, client):

@@ -103,10 +103,12 @@ class LegacyLinkVisibilityTests:
     def test_stranger_learns_nothing_when_the_post_is_a_draft_or_private(
         self, client, link, wp_id, name
     ):
-        response = client.get("/@open/" + link.format(id=wp_id, name=name))
+        asked = "/@open/" + link.format(id=wp_id, name=name)
+        response = client.get(asked)
         assert response.status_code in (200, 404)  # ?p= of an unknown id shows the home
         assert "Location" not in response
-        assert name.encode() not in response.content
+        # The 404 page's language switcher returns her to the address she typed: only that.
+        assert name not in response.content.decode().replace(asked, "")
 
     def test_stranger_gets_no_redirect_when_a_draft_page_is_asked_by_page_id(self, client):
         response = client.get("/@open/?page_id=303")
