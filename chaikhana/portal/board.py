@@ -151,7 +151,7 @@ def budget(sections: list[Section], now: datetime) -> list[BudgetLine]:
         )
         .order_by()
     }
-    lines = {s.pk: BudgetLine(s, **_counts(rows.get(s.pk, {}))) for s in sections}
+    lines = {s.pk: _line(s, rows.get(s.pk, {})) for s in sections}
     slate = (
         Submission.objects.filter(scheduled_today | published_today)
         .select_related("story", "original")
@@ -163,9 +163,14 @@ def budget(sections: list[Section], now: datetime) -> list[BudgetLine]:
     return list(lines.values())
 
 
-def _counts(row: dict[str, int]) -> dict[str, int]:
-    keys = ("in_the_works", "ready", "scheduled", "published")
-    return {key: row.get(key, 0) for key in keys}
+def _line(section: Section, row: dict[str, int]) -> BudgetLine:
+    return BudgetLine(
+        section,
+        in_the_works=row.get("in_the_works", 0),
+        ready=row.get("ready", 0),
+        scheduled=row.get("scheduled", 0),
+        published=row.get("published", 0),
+    )
 
 
 def budget_totals(lines: list[BudgetLine]) -> dict[str, int]:
