@@ -40,11 +40,47 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=150)
 
 
+class PeopleFilterForm(SearchForm):
+    state = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("Everyone")),
+            ("active", _("Active")),
+            ("suspended", _("Suspended")),
+            ("deleting", _("To be deleted")),
+            ("staff", _("Staff")),
+        ],
+    )
+
+
+class BlogFilterForm(SearchForm):
+    state = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("All blogs")),
+            ("active", _("Active")),
+            ("suspended", _("Suspended")),
+            ("deleting", _("To be deleted")),
+        ],
+    )
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
         max_length=500,
         help_text=_("The owner reads this in her dashboard; the audit log keeps it."),
+    )
+
+
+class DeleteForm(ReasonForm):
+    """Deleting asks twice: a reason, and a tick that says she means it (no script needed)."""
+
+    confirm = forms.BooleanField(
+        label=_("Yes, delete it: after 30 days it cannot be restored."),
+        error_messages={"required": _("Tick the box to confirm the deletion.")},
     )
 
 

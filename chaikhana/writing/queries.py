@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Blog, Category, Membership, Post, Revision
@@ -28,12 +30,40 @@ def my_recent_posts(user: User, status: str | None) -> QuerySet[Post]:
     )
 
 
-def dashboard_post_list(visible: Q, status: str | None) -> QuerySet[Post]:
+def dashboard_post_list(visible: Q, filters: dict[str, Any]) -> QuerySet[Post]:
+    """A member's posts list, narrowed by the list's filters (PostFilterForm.filters)."""
     posts = Post.objects.filter(visible)
-    if status:
+    if status := filters.get("status"):
         posts = posts.filter(status=status)
+    if kind := filters.get("kind"):
+        posts = posts.filter(kind=kind)
+    if category := filters.get("category"):
+        posts = posts.filter(categories=category)
+    if author := filters.get("author"):
+        posts = posts.filter(author=author)
+    if q := filters.get("q"):
+        # SQLite's LIKE folds ASCII case only; the title and the slug (transliterated) both
+        # count, so a Cyrillic title is found by its first letters either way.
+        posts = posts.filter(Q(title__icontains=q) | Q(slug__icontains=q))
     return (
         posts.select_related("blog", "author")
+        .prefetch_related("categories")
+        .defer(*LIST_FIELDS_DEFERRED)
+        .order_by("-updated_at", "-id")
+    )
+
+
+def status_counts(visible: Q) -> dict[str, int]:
+    """How many of her posts are in each status (the list's tabs), in one query."""
+    rows = Post.objects.filter(visible).values("status").annotate(n=Count("id")).order_by()
+    return {row["status"]: row["n"] for row in rows}
+
+
+def chosen_posts(visible: Q, ids: list[int]) -> list[Post]:
+    """The posts among *ids* that she sees, for a bulk action (one query)."""
+    return list(
+        Post.objects.filter(visible, pk__in=ids)
+        .select_related("blog")
         .defer(*LIST_FIELDS_DEFERRED)
         .order_by("-updated_at", "-id")
     )

@@ -5,6 +5,7 @@ from django.urls import path
 from chaikhana.writing.views import (
     autosave,
     blogs,
+    bulk,
     categories,
     dashboard,
     editor,
@@ -42,6 +43,7 @@ urlpatterns = [
         categories.category_delete,
         name="category_delete",
     ),
+    path("@<blogname:blog>/posts/bulk/", bulk.posts_bulk, name="posts_bulk"),
     path("@<blogname:blog>/posts/new/", editor.post_new, name="post_new"),
     # Under the library's address, as before the editor's upload moved here from media.
     path("@<blogname:blog>/media/editor-upload/", upload.editor_upload, name="editor_upload"),

@@ -40,6 +40,29 @@ class CatalogueTests:
         assert "Course 2" in html and "4 seats left" in html
         assert "Secret draft" not in html
 
+    def test_each_card_shows_the_next_session_and_its_seats_in_fixed_queries(
+        self, client, django_assert_num_queries
+    ):
+        now = timezone.now()
+        for n in range(4):
+            course = CourseFactory(title=f"Course {n}")
+            later = SessionFactory(course=course, starts_at=now + timedelta(days=9), capacity=9)
+            soon = SessionFactory(course=course, starts_at=now + timedelta(days=2), capacity=3)
+            RegistrationFactory.create_batch(n, session=soon)
+        with django_assert_num_queries(2):
+            html = client.get(reverse("courses:catalogue")).content.decode()
+        cards = html.split('class="course-card"')[1:]
+        assert len(cards) == 4
+        assert "3 seats left" in cards[0] and "Full: waitlist open" in cards[3]
+        assert soon.get_absolute_url() in cards[3] and later.get_absolute_url() not in cards[3]
+        assert "and 1 more date" in cards[3]
+
+    def test_catalogue_links_the_all_sessions_calendar(self, client):
+        html = client.get(reverse("courses:catalogue")).content.decode()
+        feed = reverse("courses:calendar_all")
+        assert f'<a href="{feed}" type="text/calendar">Subscribe to the calendar</a>' in html
+        assert client.get(feed)["Content-Type"].startswith("text/calendar")
+
     def test_filters_by_audience_and_language(self, client):
         CourseFactory(title="For NGOs", for_ngos=True, language="ky")
         CourseFactory(title="For bloggers", for_bloggers=True, language="ky")
@@ -49,6 +72,14 @@ class CatalogueTests:
 
 
 class CoursePageTests:
+    def test_course_page_links_its_own_calendar_and_the_whole_schools(self, client):
+        session = SessionFactory(title="Опрос на улице")
+        course = session.course
+        html = client.get(course.get_absolute_url()).content.decode()
+        own = reverse("courses:course_calendar", args=[course.slug])
+        assert f'href="{own}"' in html and f'href="{reverse("courses:calendar_all")}"' in html
+        assert "Опрос на улице" in client.get(own).content.decode()
+
     def test_materials_are_hidden_from_visitors_when_for_enrolled_only(self, client):
         material = MaterialFactory(body="The secret handout")
         response = client.get(material.course.get_absolute_url())

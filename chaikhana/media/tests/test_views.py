@@ -39,7 +39,7 @@ class LibraryTests:
         upload(h.image_bytes("JPEG", (800, 600)), "undescribed.jpg")
         upload(h.PDF, "report.pdf")
         client = client_for(user)
-        with django_assert_max_num_queries(9):
+        with django_assert_max_num_queries(10):
             response = client.get(url("library", blog))
         html = response.content.decode()
         assert response.status_code == 200
@@ -53,7 +53,7 @@ class LibraryTests:
     ):
         client = client_for(user)
         upload(h.image_bytes("JPEG", (700, 500)))
-        with django_assert_num_queries(9) as first:
+        with django_assert_num_queries(10) as first:
             client.get(url("library", blog))
         for _ in range(3):
             upload(h.image_bytes("JPEG", (700, 500)))

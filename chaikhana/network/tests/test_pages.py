@@ -115,8 +115,22 @@ class PersonActionTests:
 
     def test_delete_marks_for_deletion_when_staff_posts(self, client, staff, user):
         log_in_verified(client, staff)
-        client.post(reverse("network:person_delete", args=[user.pk]), {"reason": "gone"})
+        url = reverse("network:person_delete", args=[user.pk])
+        client.post(url, {"reason": "gone", "confirm": "on"})
         assert PendingDeletion.objects.filter(kind="user", object_id=user.pk).exists()
+
+    def test_delete_asks_for_the_tick_when_it_is_missing(self, client, staff, user):
+        log_in_verified(client, staff)
+        url = reverse("network:person_delete", args=[user.pk])
+        response = client.post(url, {"reason": "gone"}, follow=True)
+        assert "Tick the box to confirm the deletion." in response.content.decode()
+        assert not PendingDeletion.objects.filter(kind="user", object_id=user.pk).exists()
+
+    def test_destructive_actions_sit_behind_a_second_step(self, client, staff, user):
+        log_in_verified(client, staff)
+        html = client.get(reverse("network:person", args=[user.pk])).content.decode()
+        assert html.count('<details class="confirm') == 2
+        assert 'name="confirm" id="delete-reason-confirm" required' in html
 
     def test_quota_and_limit_are_saved_when_staff_posts(self, client, staff, user):
         log_in_verified(client, staff)
@@ -144,9 +158,10 @@ class BlogActionTests:
         assert not Blog.objects.get(pk=blog.pk).is_active
         client.post(reverse("network:blog_restore", args=[blog.pk]))
         assert Blog.objects.get(pk=blog.pk).is_active
-        client.post(reverse("network:blog_delete", args=[blog.pk]), {"reason": "r"})
+        confirmed = {"reason": "r", "confirm": "on"}
+        client.post(reverse("network:blog_delete", args=[blog.pk]), confirmed)
         response = client.post(
-            reverse("network:blog_delete", args=[blog.pk]), {"reason": "r"}, follow=True
+            reverse("network:blog_delete", args=[blog.pk]), confirmed, follow=True
         )
         assert "already marked for deletion" in response.content.decode()
 

@@ -13,20 +13,31 @@ from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.network import actions
 from chaikhana.network.access import access_any_blog, staff_view
-from chaikhana.network.forms import ReasonForm, SearchForm
+from chaikhana.network.forms import BlogFilterForm, DeleteForm, ReasonForm
 from chaikhana.network.models import PendingDeletion
-from chaikhana.network.views.common import reason_given, run, staff_user
+from chaikhana.network.views.common import (
+    deletion_confirmed,
+    filter_query,
+    reason_given,
+    run,
+    staff_user,
+)
 
 
 @staff_view
 def blogs(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
+    form = BlogFilterForm(request.GET or None)
     qs = Blog.objects.order_by("name")
-    if form.is_valid() and (q := form.cleaned_data["q"].strip()):
-        qs = qs.filter(Q(name__icontains=q) | Q(title__icontains=q))
+    if form.is_valid():
+        if q := form.cleaned_data["q"].strip():
+            qs = qs.filter(Q(name__icontains=q) | Q(title__icontains=q))
+        state = form.cleaned_data["state"]
+        if state == "deleting":
+            qs = qs.filter(pk__in=PendingDeletion.objects.filter(kind="blog").values("object_id"))
+        elif state:
+            qs = qs.filter(is_active=state == "active")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    query = f"q={form.cleaned_data['q']}" if form.is_valid() and form.cleaned_data["q"] else ""
-    context = {"form": form, "page": page, "query": query, "section": "blogs"}
+    context = {"form": form, "page": page, "query": filter_query(form), "section": "blogs"}
     return render(request, "network/blogs.html", context)
 
 
@@ -41,6 +52,7 @@ def blog(request: HttpRequest, pk: int) -> HttpResponse:
             "members": Membership.objects.for_blog(the_blog).select_related("user"),
             "deletion": PendingDeletion.objects.filter(kind="blog", object_id=pk).first(),
             "reason_form": ReasonForm(),
+            "delete_form": DeleteForm(),
             "section": "blogs",
         },
     )
@@ -64,7 +76,7 @@ def suspend(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     the_blog, by = _target(request, pk)
-    if (why := reason_given(request)) is not None:
+    if (why := deletion_confirmed(request)) is not None:
         run(request, lambda: actions.delete_blog(blog=the_blog, by=by, reason=why),
             _("The blog will be deleted in 30 days unless restored."))  # fmt: skip
     return redirect("network:blog", pk=pk)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.core.errors import ActionError
-from chaikhana.network.forms import ReasonForm
+from chaikhana.network.forms import DeleteForm, ReasonForm
 
 
 def run(request: HttpRequest, act: Callable[[], object], done: str) -> bool:
@@ -38,3 +40,21 @@ def reason_given(request: HttpRequest) -> str | None:
         return None
     reason: str = form.cleaned_data["reason"]
     return reason
+
+
+def deletion_confirmed(request: HttpRequest) -> str | None:
+    """The reason of a delete form whose "yes, delete it" box is ticked; else None, and why."""
+    form = DeleteForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, str(errors[0]))
+        return None
+    reason: str = form.cleaned_data["reason"]
+    return reason
+
+
+def filter_query(form: forms.Form) -> str:
+    """The form's non-empty values as a query string, for the pages' links."""
+    if not form.is_valid():
+        return ""
+    return urlencode({k: v for k, v in form.cleaned_data.items() if v})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,20 +16,45 @@ from chaikhana.core.models import BlogLimit
 from chaikhana.media.quota import quota_bytes
 from chaikhana.network import actions
 from chaikhana.network.access import access_person, staff_view
-from chaikhana.network.forms import BlogLimitForm, QuotaForm, ReasonForm, SearchForm
+from chaikhana.network.forms import (
+    BlogLimitForm,
+    DeleteForm,
+    PeopleFilterForm,
+    QuotaForm,
+    ReasonForm,
+)
 from chaikhana.network.models import PendingDeletion, Suspension
-from chaikhana.network.views.common import reason_given, run, staff_user
+from chaikhana.network.views.common import (
+    deletion_confirmed,
+    filter_query,
+    reason_given,
+    run,
+    staff_user,
+)
+
+STATES: dict[str, Q] = {
+    "active": Q(is_active=True),
+    "suspended": Q(is_active=False),
+    "staff": Q(is_staff=True),
+}
 
 
 @staff_view
 def people(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    qs = User.objects.order_by("username")
-    if form.is_valid() and (q := form.cleaned_data["q"].strip()):
-        qs = qs.filter(Q(username__icontains=q) | Q(display_name__icontains=q) | Q(email__iexact=q))
+    form = PeopleFilterForm(request.GET or None)
+    qs = User.objects.annotate(blog_count=Count("memberships")).order_by("username")
+    if form.is_valid():
+        if q := form.cleaned_data["q"].strip():
+            qs = qs.filter(
+                Q(username__icontains=q) | Q(display_name__icontains=q) | Q(email__iexact=q)
+            )
+        state = form.cleaned_data["state"]
+        if state == "deleting":
+            qs = qs.filter(pk__in=PendingDeletion.objects.filter(kind="user").values("object_id"))
+        elif state in STATES:
+            qs = qs.filter(STATES[state])
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    query = f"q={form.cleaned_data['q']}" if form.is_valid() and form.cleaned_data["q"] else ""
-    context = {"form": form, "page": page, "query": query, "section": "people"}
+    context = {"form": form, "page": page, "query": filter_query(form), "section": "people"}
     return render(request, "network/people.html", context)
 
 
@@ -47,6 +72,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
             "deletion": PendingDeletion.objects.filter(kind="user", object_id=pk).first(),
             "quota": quota_bytes(the_person),
             "reason_form": ReasonForm(),
+            "delete_form": DeleteForm(),
             "quota_form": QuotaForm(),
             "limit_form": BlogLimitForm(initial={"blogs": limit}),
             "section": "people",
@@ -72,7 +98,7 @@ def suspend(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     the_person, by = _target(request, pk)
-    if (why := reason_given(request)) is not None:
+    if (why := deletion_confirmed(request)) is not None:
         run(request, lambda: actions.delete_user(user=the_person, by=by, reason=why),
             _("The account will be deleted in 30 days unless restored."))  # fmt: skip
     return redirect("network:person", pk=pk)

@@ -12,14 +12,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.models import Membership, Post
+from chaikhana.portal import conf
 from chaikhana.portal.models.roles import Section
 from chaikhana.portal.workflow import CLOSED, State
 
 if TYPE_CHECKING:
     from chaikhana.accounts.models import User
 
-# A submission waiting longer than this for an editor's first look is late.
-REVIEW_DEADLINE = timedelta(hours=48)
+# A scheduled story still unpublished this long after its time is late (the task missed it).
+SCHEDULE_GRACE = timedelta(minutes=15)
+
+
+def late_q(now: datetime) -> models.Q:
+    """The condition of a late submission, for filters, annotations and counts."""
+    late = models.Q(state=State.SCHEDULED, story__published_at__lt=now - SCHEDULE_GRACE)
+    for state, limit in conf.late_after().items():
+        late |= models.Q(state=state, state_changed_at__lt=now - limit)
+    return late
 
 
 class SubmissionQuerySet(models.QuerySet["Submission"]):
@@ -30,14 +39,28 @@ class SubmissionQuerySet(models.QuerySet["Submission"]):
         return self.filter(author=user)
 
     def late(self, now: datetime | None = None) -> SubmissionQuerySet:
-        """Submitted more than REVIEW_DEADLINE ago and nobody has taken it into review."""
-        now = now or timezone.now()
-        return self.filter(state=State.SUBMITTED, state_changed_at__lt=now - REVIEW_DEADLINE)
+        """Waiting in its state longer than the desk allows (`portal.conf.late_after`)."""
+        return self.filter(late_q(now or timezone.now()))
+
+    def with_lateness(self, now: datetime) -> SubmissionQuerySet:
+        """Annotate ``is_late``, so a board of cards marks late ones in its own query."""
+        return self.annotate(
+            is_late=models.Case(
+                models.When(late_q(now), then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
 
     def for_desk(self) -> SubmissionQuerySet:
         """Everything a queue row shows, in a fixed number of queries."""
         return self.select_related(
-            "section", "original__blog", "author_membership", "assigned_editor", "assigned_checker"
+            "section",
+            "story",
+            "original__blog",
+            "author_membership",
+            "assigned_editor",
+            "assigned_checker",
         ).order_by("state_changed_at", "id")
 
 

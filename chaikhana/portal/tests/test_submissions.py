@@ -111,22 +111,3 @@ class MoveViewTests:
         log_in_verified(client, submission.author)
         html = client.get("/portal/mine/").content.decode()
         assert "Returned to the author" in html and "Add dates" in html
-
-
-class DeskTests:
-    def test_desk_is_closed_to_bloggers(self, client):
-        log_in_verified(client, UserFactory())
-        assert client.get("/portal/desk/").status_code == 403
-
-    def test_query_count_does_not_grow_with_the_queue(self, client, django_assert_max_num_queries):
-        editor = staff(PortalRole.Role.EDITOR_IN_CHIEF)
-        log_in_verified(client, editor)
-        counts = []
-        for total in (2, 6):
-            while Submission.objects.count() < total:
-                submission_in(State.SUBMITTED)
-            with django_assert_max_num_queries(12) as captured:
-                response = client.get("/portal/desk/")
-            assert response.status_code == 200
-            counts.append(len(captured))
-        assert counts[0] == counts[1]

@@ -1,21 +1,35 @@
-"""The editorial desk: queues by state, section, assignee and age; what is late."""
+"""The editorial desk: a board of submissions by state, filtered by section and assignee,
+with ages and late marks, and the story budget for the day."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chaikhana.accounts.http import AuthedRequest
+from chaikhana.accounts.models import User
 from chaikhana.accounts.twofactor.decorators import otp_required_for_staff
-from chaikhana.portal import permissions
-from chaikhana.portal.models import Section, Submission
-from chaikhana.portal.workflow import CLOSED, State
+from chaikhana.portal import board, permissions
+from chaikhana.portal.models import Section
 
-QUEUE_LIMIT = 100
+
+def _chosen(
+    request: AuthedRequest, sections: list[Section], members: list[User]
+) -> board.BoardFilter:
+    """The filter from the query string; anything unknown means "all"."""
+    section = request.GET.get("section", "")
+    assignee = request.GET.get("assignee", "")
+    if request.GET.get("mine"):  # the old "My assignments" link
+        assignee = "me"
+    known_members = {str(m.pk) for m in members}
+    return board.BoardFilter(
+        section=int(section) if section in {str(s.pk) for s in sections} else None,
+        assignee=assignee if assignee in {"me", "none"} | known_members else "",
+    )
 
 
 @login_required
@@ -23,31 +37,23 @@ QUEUE_LIMIT = 100
 def desk(request: AuthedRequest) -> HttpResponse:
     if not permissions.is_desk_member(request.user):
         raise PermissionDenied(_("The desk is for the portal's editors and fact-checkers."))
-    queue = Submission.objects.open().exclude(state=State.PUBLISHED).for_desk()
-    state, section = request.GET.get("state", ""), request.GET.get("section", "")
-    if state in State.values:
-        queue = queue.filter(state=state)
-    if section.isdigit():
-        queue = queue.filter(section_id=int(section))
-    if request.GET.get("mine"):
-        queue = queue.filter(assigned_editor=request.user) | queue.filter(
-            assigned_checker=request.user
-        )
-    counts = dict(
-        Submission.objects.exclude(state__in=CLOSED)
-        .values_list("state")
-        .annotate(n=Count("id"))
-        .values_list("state", "n")
-    )
+    now = timezone.now()
+    sections = list(Section.objects.all())
+    members = list(User.objects.filter(portal_roles__isnull=False).distinct().order_by("username"))
+    chosen = _chosen(request, sections, members)
+    columns, with_authors = board.board(request.user, chosen, now)
+    lines = board.budget(sections, now)
     context = {
-        "queue": queue[:QUEUE_LIMIT],
-        "states": [(s, counts.get(s.value, 0)) for s in State if s not in CLOSED],
-        "sections": Section.objects.all(),
-        "late": Submission.objects.late().count(),
-        "mine_count": Submission.objects.open()
-        .exclude(state=State.PUBLISHED)
-        .filter(assigned_editor=request.user)
-        .count(),
-        "chosen": {"state": state, "section": section, "mine": bool(request.GET.get("mine"))},
+        "columns": columns,
+        "with_authors": with_authors,
+        "late": sum(c.late for c in columns) + with_authors.late,
+        "first_late": next((c.key for c in columns if c.late), with_authors.key),
+        "budget": lines,
+        "budget_totals": board.budget_totals(lines),
+        "sections": sections,
+        "members": members,
+        "chosen": chosen,
+        "filtered": chosen != board.BoardFilter(),
+        "now": now,
     }
     return render(request, "portal/desk.html", context)

@@ -87,6 +87,8 @@ def _context(request: AuthedRequest, submission: Submission, found: set, **extra
     if submission.story and submission.original:
         diff = line_diff(submission.original.body_source, submission.story.body_source)
     return {
+        # The desk's staff see it inside the desk's shell; its author, on the public pages.
+        "layout": "portal/desk_layout.html" if staff else "base.html",
         "submission": submission,
         "staff": staff,
         "editor": permissions.is_editor(found),
