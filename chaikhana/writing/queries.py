@@ -42,9 +42,13 @@ def dashboard_post_list(visible: Q, filters: dict[str, Any]) -> QuerySet[Post]:
     if author := filters.get("author"):
         posts = posts.filter(author=author)
     if q := filters.get("q"):
-        # SQLite's LIKE folds ASCII case only; the title and the slug (transliterated) both
-        # count, so a Cyrillic title is found by its first letters either way.
-        posts = posts.filter(Q(title__icontains=q) | Q(slug__icontains=q))
+        # SQLite's LIKE folds ASCII case only: Cyrillic words are also tried as typed in lower
+        # case and capitalised ("вода" finds "Вода"), and the transliterated slug counts too.
+        words = {q, q.lower(), q.capitalize()}
+        match = Q(slug__icontains=q)
+        for word in words:
+            match |= Q(title__icontains=word)
+        posts = posts.filter(match)
     return (
         posts.select_related("blog", "author")
         .prefetch_related("categories")

@@ -11,6 +11,7 @@ from chaikhana.writing.views import (
     editor,
     members,
     posts,
+    preview,
     revisions,
     upload,
 )
@@ -45,6 +46,7 @@ urlpatterns = [
     ),
     path("@<blogname:blog>/posts/bulk/", bulk.posts_bulk, name="posts_bulk"),
     path("@<blogname:blog>/posts/new/", editor.post_new, name="post_new"),
+    path("@<blogname:blog>/posts/preview/", preview.post_preview, name="post_preview"),
     # Under the library's address, as before the editor's upload moved here from media.
     path("@<blogname:blog>/media/editor-upload/", upload.editor_upload, name="editor_upload"),
     path(

@@ -9,12 +9,14 @@ of them is validated in one vnu run at the end.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.checks import HtmlPages, assert_accessible, save_screenshots
+from tests.browser.conftest import new_fenced_context
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +51,9 @@ def label(text: str) -> re.Pattern[str]:
 
 def check_page(page: Page, html_pages: HtmlPages, name: str) -> None:
     """axe on the page as rendered, and its server HTML kept for the final vnu run."""
+    if getattr(page.context, "_no_script", False):
+        html_pages.capture(page, name)  # axe runs as a script: with JavaScript off, vnu only
+        return
     assert_accessible(page, name)
     html_pages.capture(page, name)
 
@@ -86,10 +91,18 @@ def write_and_publish(page: Page, html_pages: HtmlPages, artifacts_dir: Path) ->
     form = page.get_by_role("main")
     form.get_by_label(label("Title")).fill(TITLE)
     form.get_by_label(label("Text")).fill(BODY)
+    publish_from_editor(page, html_pages, artifacts_dir, "editor")
+
+
+def publish_from_editor(
+    page: Page, html_pages: HtmlPages, artifacts_dir: Path, screenshots: str
+) -> None:
+    """Status and language from the publish panel (beside the text at desktop width), Save."""
+    form = page.get_by_role("main")
     form.get_by_label(label("Status")).select_option("published")
     form.get_by_label(label("Language")).select_option("ru")
     # The editor as a writer sees it, with her text in it, before the first save.
-    save_screenshots(page, "editor", artifacts_dir)
+    save_screenshots(page, screenshots, artifacts_dir)
     form.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(re.compile(rf"/dashboard/@{BLOG_ADDRESS}/posts/\d+/$"))
     expect(form.get_by_label(label("Title"))).to_have_value(TITLE)
@@ -162,4 +175,34 @@ def test_first_post_journey(page: Page, html_pages: HtmlPages, artifacts_dir: Pa
     page.goto("/")
     check_page(page, html_pages, "portal home (guest)")
 
+    html_pages.assert_valid()
+
+
+@pytest.fixture
+def page_without_js(request: pytest.FixtureRequest, browser, live_server) -> Iterator[Page]:
+    context, fence = new_fenced_context(browser, live_server.url, java_script_enabled=False)
+    context.set_default_timeout(15_000)
+    context._no_script = True  # read by check_page
+    request.node._network_fence = fence  # checked by conftest's pytest_runtest_call
+    yield context.new_page()
+    context.close()
+
+
+def test_first_post_journey_without_javascript(
+    page_without_js: Page, html_pages: HtmlPages, artifacts_dir: Path
+) -> None:
+    """The same journey with JavaScript off: the editor's panel, preview and save still work."""
+    page = page_without_js
+    sign_up(page, html_pages)
+    create_blog(page, html_pages)
+    page.get_by_role("link", name="New post", exact=True).first.click()
+    form = page.get_by_role("main")
+    form.get_by_label(label("Title")).fill(TITLE)
+    form.get_by_label(label("Text")).fill(BODY)
+    form.get_by_role("button", name="Preview", exact=True).click()
+    expect(form.get_by_role("region", name="Preview (not saved yet)")).to_contain_text("к пятнице")
+    expect(form.get_by_label(label("Text"))).to_have_value(BODY)
+    publish_from_editor(page, html_pages, artifacts_dir, "editor-without-js")
+    page.get_by_role("link", name="View", exact=True).click()
+    expect_post_page(page)
     html_pages.assert_valid()

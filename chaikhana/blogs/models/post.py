@@ -29,6 +29,13 @@ RENDERED_FROM = ("body_source", "body_format", "excerpt")
 _FIRST_IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
 
 
+def render_body(source: str, body_format: str) -> str:
+    """A post's served HTML from its source: what a save stores, and the editor previews."""
+    if body_format == Post.Format.HTML:
+        return sanitize_html(source)
+    return render_markdown(source)
+
+
 class PostQuerySet(models.QuerySet["Post"]):
     def for_blog(self, blog: Blog) -> PostQuerySet:
         return self.filter(blog=blog)
@@ -150,10 +157,7 @@ class Post(models.Model):
 
     def render(self) -> None:
         """Derive the served HTML, summary and cover image from the source (once, at save)."""
-        if self.body_format == self.Format.HTML:
-            self.body_html = sanitize_html(self.body_source)
-        else:
-            self.body_html = render_markdown(self.body_source)
+        self.body_html = render_body(self.body_source, self.body_format)
         text = html_to_text(self.body_html)
         self.word_count = len(text.split())
         self.summary = self.excerpt.strip() or Truncator(text).words(SUMMARY_WORDS, truncate="…")

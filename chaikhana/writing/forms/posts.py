@@ -39,14 +39,20 @@ def split_tags(text: str) -> list[str]:
 class TextFields(forms.Form):
     """The text of a post: what both the editor and its autosave send."""
 
-    title = _no_maxlength(forms.CharField(label=_("Title"), max_length=200))
+    title = _no_maxlength(
+        forms.CharField(
+            label=_("Title"),
+            max_length=200,
+            widget=forms.TextInput(attrs={"placeholder": _("Title"), "autocomplete": "off"}),
+        )
+    )
     body_source = _no_maxlength(
         forms.CharField(
             label=_("Text"),
             required=False,
             strip=False,
             max_length=MAX_BODY_CHARS,
-            widget=forms.Textarea(attrs={"rows": 20}),
+            widget=forms.Textarea(attrs={"rows": 20, "placeholder": _("Start writing…")}),
             help_text=_(
                 "Markdown. Up to %(max)s characters. Images: ![description](address). "
                 "A gallery: a ```gallery block with one image per line."

@@ -53,6 +53,13 @@ class CategoriesPageTests:
         assert child.parent is None
         assert not Category.objects.filter(pk=parent.pk).exists()
 
+    def test_asks_before_deleting_a_category_when_opened(self, user, blog):
+        category = CategoryFactory(blog=blog, name="Weather")
+        delete = reverse("writing:category_delete", args=[blog.name, category.pk])
+        page = client_for(user).get(delete).content.decode()
+        assert "Delete the category “Weather”?" in page and 'method="post"' in page
+        assert Category.objects.filter(pk=category.pk).exists()
+
     def test_authors_get_403(self, blog):
         author = member(blog, Role.AUTHOR).user
         assert client_for(author).get(url(blog)).status_code == 403

@@ -136,6 +136,12 @@ class PostListTests:
         page = client_for(user).get(self.url(blog), {"q": "bazaar"}).content.decode()
         assert "Bazaar prices" in page and "Water by the hour" not in page
 
+    def test_search_finds_a_cyrillic_title_when_typed_in_lower_case(self, user, blog):
+        PostFactory(blog=blog, title="Вода в Оше")
+        PostFactory(blog=blog, title="Цены на базаре")
+        page = client_for(user).get(self.url(blog), {"q": "вода"}).content.decode()
+        assert "Вода в Оше" in page and "Цены на базаре" not in page
+
     def test_shows_counts_per_status_in_tabs(self, user, blog):
         PostFactory.create_batch(2, blog=blog)
         PostFactory(blog=blog, status=Post.Status.DRAFT)

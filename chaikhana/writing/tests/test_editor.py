@@ -249,3 +249,32 @@ class PostDeleteTests:
         url = reverse("writing:post_delete", args=[blog.name, post.pk])
         assert client_for(author).post(url).status_code == 403
         assert Post.objects.filter(pk=post.pk).exists()
+
+
+class EditorLayoutTests:
+    def test_publish_panel_holds_every_setting_when_writing_a_new_post(self, user, blog):
+        CategoryFactory(blog=blog)
+        page = client_for(user).get(new_url(blog)).content.decode()
+        panel = page[
+            page.index('id="publish-panel"') : page.index(
+                "</details>", page.index('id="publish-panel"')
+            )
+        ]
+        for name in ("status", "published_at", "categories", "tags", "excerpt", "language", "slug"):
+            assert f'name="{name}"' in panel, name
+        assert 'name="body_source"' not in panel
+
+    def test_shows_when_the_post_was_last_saved_when_editing(self, user, blog):
+        post = PostFactory(blog=blog)
+        page = client_for(user).get(edit_url(post)).content.decode()
+        assert f"Saved {timezone.localtime(post.updated_at):%H:%M}" in page
+
+    def test_loads_scripts_from_files_only_when_rendering_the_editor(self, user, blog):
+        page = client_for(user).get(new_url(blog)).content.decode()
+        assert page.count("<script") == page.count("<script src=") == 2
+        assert " onclick=" not in page and " style=" not in page
+
+    def test_tells_the_keyboard_shortcuts_when_writing(self, user, blog):
+        page = client_for(user).get(new_url(blog)).content.decode()
+        assert 'id="shortcuts"' in page and "<kbd>S</kbd> save" in page
+        assert reverse("writing:post_preview", args=[blog.name]) in page

@@ -80,6 +80,13 @@ class MembersPageTests:
         client_for(user).post(url)
         assert not Membership.objects.filter(pk=author.pk).exists()
 
+    def test_asks_before_removing_a_member_when_opened(self, user, blog):
+        author = member(blog, Role.AUTHOR, pen_name="Aigul")
+        url = reverse("writing:member_remove", args=[blog.name, author.pk])
+        page = client_for(user).get(url).content.decode()
+        assert "Remove Aigul from the blog?" in page
+        assert Membership.objects.filter(pk=author.pk).exists()
+
     def test_member_of_another_blog_is_not_found(self, user, blog):
         elsewhere = Membership.objects.get(blog=BlogFactory())
         url = reverse("writing:member_remove", args=[blog.name, elsewhere.pk])

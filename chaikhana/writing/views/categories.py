@@ -85,10 +85,13 @@ def category_edit(request: AuthedRequest, blog: str, category_id: int) -> HttpRe
 
 
 @login_required
-@require_POST
 def category_delete(request: AuthedRequest, blog: str, category_id: int) -> HttpResponse:
-    the_blog, _membership = access_blog_for_terms(request.user, blog)
+    """Asks first (GET), deletes on POST."""
+    the_blog, membership = access_blog_for_terms(request.user, blog)
     category = access_category(the_blog, category_id)
+    if request.method != "POST":
+        context = {"blog": the_blog, "membership": membership, "category": category}
+        return render(request, "writing/category_delete.html", context)
     delete_category(category=category, by=request.user)
     messages.success(request, _("“%(name)s” was deleted.") % {"name": category.name})
     return redirect("writing:categories", blog=the_blog.name)

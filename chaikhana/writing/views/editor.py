@@ -16,11 +16,10 @@ from chaikhana.blogs import permissions
 from chaikhana.blogs.access import access_blog_as_member, access_post
 from chaikhana.blogs.actions import EditConflict, save_requested_post
 from chaikhana.blogs.models import Blog, Category, Membership, Post
-from chaikhana.blogs.models.post import MAX_BODY_CHARS
 from chaikhana.core.errors import ActionError
-from chaikhana.core.markup import render_markdown
 from chaikhana.writing import queries
 from chaikhana.writing.forms.posts import PostForm, initial_for
+from chaikhana.writing.views.preview import preview_html
 
 
 def _form(
@@ -67,8 +66,9 @@ class Editor:
 
     def handle(self, form: PostForm) -> HttpResponse:
         if "preview" in self.request.POST:
-            source = self.request.POST.get("body_source", "")[:MAX_BODY_CHARS]
-            return self.render(form, preview=render_markdown(source))
+            source = self.request.POST.get("body_source", "")
+            body_format = self.post.body_format if self.post else Post.Format.MARKDOWN
+            return self.render(form, preview=preview_html(self.request, source, body_format))
         if not form.is_valid():
             return self.render(form)
         try:

@@ -84,10 +84,13 @@ def member_change(request: AuthedRequest, blog: str, member_id: int) -> HttpResp
 
 
 @login_required
-@require_POST
 def member_remove(request: AuthedRequest, blog: str, member_id: int) -> HttpResponse:
-    the_blog, _membership = access_blog_for_manage(request.user, blog)
+    """Asks first (GET), removes on POST."""
+    the_blog, membership = access_blog_for_manage(request.user, blog)
     member = access_member(the_blog, member_id)
+    if request.method != "POST":
+        context = {"blog": the_blog, "membership": membership, "member": member}
+        return render(request, "writing/member_remove.html", context)
     try:
         remove_member(membership=member, by=request.user)
     except ActionError as err:

@@ -1,6 +1,7 @@
 /* Editor media, a progressive enhancement: without it the Upload button posts the whole
-   editor form and the server appends the image's Markdown (media/editor.py).
-   With it: drop photos on the text, or press Upload, and the Markdown goes in at the cursor;
+   editor form and the server appends the image's Markdown (writing/views/upload.py).
+   With it: drop or paste photos into the text, or press Upload, and the Markdown goes in at
+   the cursor (the same upload endpoint, so the same checks and metadata stripping);
    picker buttons insert a recent image. XMLHttpRequest, not fetch: only it reports upload
    progress, which matters on 3G. */
 (function () {
@@ -65,6 +66,18 @@
     e.preventDefault();
     Array.prototype.forEach.call(files, function (file) {
       upload(file, window.prompt(box.dataset.msgNoAlt + " " + file.name, "") || "");
+    });
+  });
+
+  text.addEventListener("paste", function (e) {
+    var files = e.clipboardData && e.clipboardData.files;
+    var images = Array.prototype.filter.call(files || [], function (file) {
+      return /^image\//.test(file.type);
+    });
+    if (!images.length) return;  /* text pastes as text */
+    e.preventDefault();
+    images.forEach(function (file) {
+      upload(file, window.prompt(box.dataset.msgNoAlt + " " + (file.name || ""), "") || "");
     });
   });
 

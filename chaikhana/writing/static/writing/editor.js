@@ -1,6 +1,8 @@
 /* The editor's progressive enhancements: a Markdown toolbar, autosave every few seconds
-   (creating a new post as a draft on its first autosave), and a copy in localStorage.
-   Without this file the editor works the same, minus the conveniences. */
+   (creating a new post as a draft on its first autosave) with its state in the bar, a copy
+   in localStorage, a live preview from the server's own renderer, word count and reading
+   time, keyboard shortcuts, a distraction-free mode, and the publish panel opened beside the
+   text on wide screens. Without this file the editor works the same, minus the conveniences. */
 (function () {
   "use strict";
   var form = document.getElementById("editor");
@@ -122,6 +124,7 @@
     var data = new FormData(form);
     data.delete("preview");
     busy = true;
+    say(form.dataset.msgSaving);
     fetch(url, {
       method: "POST",
       body: data,
@@ -142,8 +145,125 @@
     }).then(function () { busy = false; });
   }
 
-  form.addEventListener("input", keepCopy);
+  form.addEventListener("input", function () {
+    keepCopy();
+    if (!busy && title.value + "\u0000" + body.value !== lastSent) { say(form.dataset.msgUnsaved); }
+  });
   form.addEventListener("submit", dropCopy);
   offerCopy();
   window.setInterval(autosave, INTERVAL);
+
+  /* ---- Word count and reading time ---------------------------------------------------- */
+  var counter = document.getElementById("word-count");
+  var WORDS_PER_MINUTE = 200;
+  function countWords() {
+    var text = body.value
+      .replace(/```[\s\S]*?```/g, " ")            /* galleries and code */
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, " ")       /* images */
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")      /* links keep their words */
+      .replace(/<[^>]+>/g, " ");
+    /* A word has a letter or a digit (Latin or Cyrillic): Markdown's marks alone are not. */
+    var words = (text.match(/\S*[0-9A-Za-z\u00C0-\u024F\u0400-\u04FF]\S*/g) || []).length;
+    var minutes = words ? Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)) : 0;
+    counter.textContent = form.dataset.msgWords
+      .replace("{words}", words.toLocaleString()).replace("{minutes}", String(minutes));
+  }
+  if (counter) {
+    countWords();
+    body.addEventListener("input", countWords);
+  }
+
+  /* ---- Live preview, rendered by the server exactly as a save renders it --------------- */
+  var preview = document.getElementById("live-preview");
+  var previewBody = document.getElementById("live-preview-body");
+  var previewButton = document.getElementById("preview-button");
+  var previewTimer = null, previewBusy = false, previewAgain = false;
+
+  function refreshPreview() {
+    if (preview.hidden) { return; }
+    if (previewBusy) { previewAgain = true; return; }
+    previewBusy = true;
+    var data = new FormData();
+    data.append("body_source", body.value);
+    data.append("post", form.dataset.postId || "");
+    fetch(form.dataset.previewUrl, {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": form.elements.csrfmiddlewaretoken.value }
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        if (!response.ok) { throw new Error(text.slice(0, 200) || String(response.status)); }
+        previewBody.innerHTML = text;  /* sanitised by the server's nh3 allow-list */
+      });
+    }).catch(function (error) {
+      previewBody.textContent = form.dataset.msgPreviewFailed.replace("{reason}", error.message);
+    }).then(function () {
+      previewBusy = false;
+      if (previewAgain) { previewAgain = false; schedulePreview(); }
+    });
+  }
+  function schedulePreview() {
+    window.clearTimeout(previewTimer);
+    previewTimer = window.setTimeout(refreshPreview, 400);
+  }
+  function togglePreview(on) {
+    var show = typeof on === "boolean" ? on : preview.hidden;
+    preview.hidden = !show;
+    form.classList.toggle("previewing", show);
+    previewButton.setAttribute("aria-pressed", show ? "true" : "false");
+    if (show) { refreshPreview(); }
+  }
+  if (preview && previewBody && previewButton && form.dataset.previewUrl) {
+    previewButton.setAttribute("aria-pressed", preview.hidden ? "false" : "true");
+    if (!preview.hidden) { form.classList.add("previewing"); }
+    previewButton.addEventListener("click", function (event) {
+      event.preventDefault();
+      togglePreview();
+    });
+    body.addEventListener("input", schedulePreview);
+  }
+
+  /* ---- Distraction-free mode ---------------------------------------------------------- */
+  var focusButton = document.getElementById("focus-toggle");
+  function toggleFocus(on) {
+    var active = typeof on === "boolean" ? on : !document.body.classList.contains("focus-mode");
+    document.body.classList.toggle("focus-mode", active);
+    focusButton.setAttribute("aria-pressed", active ? "true" : "false");
+    body.focus();
+  }
+  if (focusButton) {
+    focusButton.hidden = false;
+    focusButton.addEventListener("click", function () { toggleFocus(); });
+  }
+
+  /* ---- Keyboard shortcuts (listed in the help line under the text) --------------------- */
+  var saveButton = document.getElementById("save-button");
+  document.addEventListener("keydown", function (event) {
+    var mod = event.ctrlKey || event.metaKey;
+    var key = (event.key || "").toLowerCase();
+    if (mod && !event.shiftKey && key === "s") {
+      event.preventDefault();
+      if (form.requestSubmit) { form.requestSubmit(saveButton); } else { saveButton.click(); }
+    } else if (mod && key === "enter" && preview) {
+      event.preventDefault();
+      togglePreview();
+    } else if (mod && event.shiftKey && key === "f" && focusButton) {
+      event.preventDefault();
+      toggleFocus();
+    } else if (key === "escape" && document.body.classList.contains("focus-mode")) {
+      toggleFocus(false);
+    }
+  });
+  var shortcuts = document.getElementById("shortcuts");
+  if (shortcuts) { shortcuts.hidden = false; }
+
+  /* ---- The publish panel: beside the text and open on wide screens -------------------- */
+  var panel = document.getElementById("publish-panel");
+  if (panel && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 1024px)");
+    var openWhenWide = function () { if (wide.matches) { panel.open = true; } };
+    openWhenWide();
+    if (wide.addEventListener) { wide.addEventListener("change", openWhenWide); }
+  }
 }());
