@@ -29,7 +29,7 @@ import brotli
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _reading as r
 
-TEXT_POST_BUDGET, HOME_BUDGET = 14_000, 20_000
+TEXT_POST_BUDGET, HOME_BUDGET, FRONT_BUDGET = 14_000, 20_000, 30_000
 VIEWPORT, DPR = 360, 2
 FETCHED_ATTRS = {"src", "srcset", "poster", "data"}
 FETCHED_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest"}
@@ -257,7 +257,12 @@ def in_chromium(base: str, path: str) -> list[tuple[str, int]] | None:
     return fetched
 
 
+MISSED: list[bool] = []  # one entry per budget verdict that failed, for --check
+
+
 def ok(flag: bool) -> str:
+    if not flag:
+        MISSED.append(True)
     return "met" if flag else "**NOT met**"
 
 
@@ -387,6 +392,14 @@ def measure(base: str, pages: dict) -> None:
             f"| repeat visit = HTML only ({name}) | {rep['bytes']:,} B, 1 request "
             f"(HTTP {rep['status']}) | {ok(good)} | same | {ok(good)} |"
         )
+    if pages.get("front"):
+        fp = visit(base, pages["front"], BROWSER, images=False)
+        results[("front page", BROWSER)] = fp
+        fp_bytes, fp_edge = fp["html"] + fp["css"], fp["html_edge"] + fp["css"]
+        print(
+            f"| portal front page ≤ 30,000 B incl. CSS, before images | {fp_bytes:,} | "
+            f"{ok(fp_bytes <= FRONT_BUDGET)} | {fp_edge:,} | {ok(fp_edge <= FRONT_BUDGET)} |"
+        )
     n3 = sum(
         len(v["third_party"])
         for k, v in results.items()
@@ -404,12 +417,22 @@ def main() -> None:
     ap.add_argument("--post")
     ap.add_argument("--home")
     ap.add_argument("--photo")
+    ap.add_argument("--check", action="store_true", help="exit 1 when a budget is not met")
     args = ap.parse_args()
+    try:
+        run(args)
+    finally:
+        if args.check and MISSED:
+            print(f"\n{len(MISSED)} budget verdict(s) not met.")
+    sys.exit(1 if args.check and MISSED else 0)
+
+
+def run(args: argparse.Namespace) -> None:
     m = r.machine()
     print("## Reading: page weight (`bench/pageweight`)\n")
     r.print_machine(m)
     if args.base_url:
-        pages = {"post": args.post, "home": args.home, "photo": args.photo}
+        pages = {"post": args.post, "home": args.home, "photo": args.photo, "front": "/"}
         if not (args.post and args.home):
             pages = {
                 **r.pick_pages(r.base_env(str(r.ROOT / "var"))),
@@ -422,7 +445,8 @@ def main() -> None:
         env = r.base_env(var)
         r.log("building the demo network (SQLite, 20 blogs, 300 posts)…")
         r.load_network(env, 20, 300)
-        pages = r.pick_pages(env)
+        r.manage(env, "demo_portal", "--if-empty")
+        pages = {**r.pick_pages(env), "front": "/"}
         with r.gunicorn(env, workers=2) as server:
             print(
                 "- Server: gunicorn, 2 sync workers, SQLite scratch network "
