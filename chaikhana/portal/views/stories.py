@@ -15,7 +15,7 @@ from chaikhana.portal.models import Correction, Submission
 @csp_replace(POST_PAGE)  # type: ignore[arg-type]  # a story page loads no script: none may run
 def story(request: HttpRequest, slug: str) -> HttpResponse:
     submission = (
-        Submission.objects.select_related("story__blog", "original__blog")
+        Submission.objects.select_related("story__blog", "original__blog", "section")
         .filter(story__slug=slug, story__blog__name="portal")
         .first()
     )
