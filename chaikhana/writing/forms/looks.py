@@ -42,7 +42,7 @@ class BlogLookForm(forms.Form):
     def __init__(self, *args: object, blog: Blog, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         images = MediaFile.objects.for_blog(blog).images().order_by("-pk")[:HEADER_IMAGES]
-        choices = [("", _("No header image"))]
+        choices: list[tuple[str, object]] = [("", _("No header image"))]
         choices += [(m.url, m.alt or m.original_name) for m in images]
         if blog.header_image and blog.header_image not in dict(choices):
             choices.append((blog.header_image, blog.header_image.rsplit("/", 1)[-1]))
