@@ -1,9 +1,9 @@
 """The themes a blog may choose, and its owner's options on top: the blog's *look*.
 
-Every theme lives in the one public stylesheet (core/static/css/chaikhana.css), switched by
-classes on <body>, so choosing a theme never costs a reader another download. An owner's
-accent colour arrives as three custom properties in a few bytes of <style>; her custom CSS
-comes after, so it still wins.
+A blog's pages load one stylesheet: the public one with its theme's rules appended
+(blogs/stylesheets.py), switched on by classes on <body>; a reader downloads only her theme.
+An owner's accent colour arrives as custom properties in a few bytes of <style>; her custom
+CSS comes after, so it still wins.
 """
 
 from __future__ import annotations
@@ -33,6 +33,11 @@ class Theme:
     dark_background: str = "#141414"
     # Lists show each post's first image even as a list (photo, magazine).
     covers: bool = False
+
+    @property
+    def stylesheet(self) -> str:
+        """The static file a blog in this theme loads (blogs/stylesheets.py, bin/build_css)."""
+        return f"blogs/css/{self.key}.css"
 
     @property
     def screenshot(self) -> str:
@@ -92,6 +97,10 @@ class Look:
     @property
     def key(self) -> str:
         return self.theme.key
+
+    @property
+    def stylesheet(self) -> str:
+        return self.theme.stylesheet
 
     @property
     def body_class(self) -> str:

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from chaikhana.blogs import colours
+from chaikhana.blogs import colours, stylesheets
 from chaikhana.blogs.models import Blog
 from chaikhana.blogs.themes import THEMES, look_of, validate_accent
 
@@ -43,3 +43,16 @@ class LookTests:
 
     def test_removed_theme_falls_back_to_the_journal(self):
         assert look_of(Blog(theme="gone")).key == "text"
+
+
+class StylesheetTests:
+    def test_every_theme_has_a_bundle_that_is_up_to_date(self):
+        for key in THEMES:
+            path = stylesheets.BUNDLES / f"{key}.css"
+            assert path.read_text(encoding="utf-8") == stylesheets.bundle(key), (
+                f"{path.name} is out of date: run bin/build_css"
+            )
+
+    def test_a_blog_carries_only_its_own_themes_rules(self):
+        css = stylesheets.bundle("notebook")
+        assert ".theme-notebook" in css and ".theme-photo" not in css
