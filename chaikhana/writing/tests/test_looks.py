@@ -61,3 +61,12 @@ class ThemePickerTests:
         other = BlogFactory()
         response = client_for(UserFactory()).get(reverse("writing:blog_theme", args=[other.name]))
         assert response.status_code in (403, 404)
+
+
+class SettingsFormTests:
+    def test_theme_is_not_changed_from_the_settings_form_any_more(self, blog, user):
+        url = reverse("writing:blog_settings", args=[blog.name])
+        data = {"title": "T", "language": "ru", "theme": "photo", "visibility": "public"}
+        assert client_for(user).post(url, data).status_code == 302
+        blog.refresh_from_db()
+        assert blog.theme == "text"
