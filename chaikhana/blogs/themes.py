@@ -112,8 +112,14 @@ class Look:
 
     @property
     def accent_css(self) -> str:
-        """Custom properties for the owner's accent (empty: the theme's own)."""
+        """Custom properties for the owner's accent (empty: the theme's own).
+
+        An accent chosen for another theme that does not read on this one's background (her
+        preview of a theme, a theme changed since) gives way to the theme's own.
+        """
         if not colours.is_hex(self.accent):
+            return ""
+        if colours.contrast(self.accent, self.theme.background) < colours.MIN_CONTRAST:
             return ""
         dark = colours.readable_on(self.theme.dark_background, self.accent)
         return (

@@ -32,6 +32,11 @@ class AccentTests:
 
 
 class LookTests:
+    def test_accent_that_does_not_read_on_the_previewed_theme_gives_way_to_its_own(self):
+        blog = Blog(theme="photo", accent_color="#ffee88")  # chosen for the dark photo theme
+        assert "#ffee88" in look_of(blog).accent_css
+        assert look_of(blog, THEMES["magazine"]).accent_css == ""
+
     def test_owner_options_override_the_theme_defaults(self):
         look = look_of(Blog(theme="photo", layout_width="narrow", list_layout="list"))
         assert look.body_class == "theme-photo layout-narrow posts-list"
