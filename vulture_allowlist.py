@@ -171,6 +171,9 @@ comment_body  # unused variable (chaikhana/porting/forms.py)
 # OPML import report) or kept from the parsed WXR for the export.
 body_class  # unused variable (chaikhana/blogs/themes.py)
 shows_covers  # unused variable (chaikhana/blogs/themes.py)
+_.screenshot  # unused property (chaikhana/blogs/themes.py)
+_.accent_css  # unused property (chaikhana/blogs/themes.py)
+write_bundles  # unused function (chaikhana/blogs/stylesheets.py): bin/build_css calls it
 fees_due  # unused variable (chaikhana/courses/reports.py)
 paid  # unused variable (chaikhana/courses/reports.py)
 _.attendance_rate  # unused property (chaikhana/courses/reports.py)

@@ -67,14 +67,19 @@ def picture_html(
     )
     fallback = groups.get("jpeg", []) + groups.get("png", [])
     srcset = _srcset([(r.file.url, r.width) for r in fallback] + [original])
+    # The intrinsic size reserves the image's box before it loads (no layout shift); a file
+    # whose size is unknown (an old upload) gets no empty attributes, which are invalid.
+    dimensions = (
+        format_html(' width="{}" height="{}"', media.width, media.height)
+        if media.width and media.height
+        else ""
+    )
     img = format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}"'
-        ' decoding="async">',
+        '<img src="{}" srcset="{}" sizes="{}"{} alt="{}" loading="{}" decoding="async">',
         media.url,
         srcset,
         sizes,
-        media.width or "",
-        media.height or "",
+        dimensions,
         media.alt if alt is None else alt,
         "lazy" if lazy else "eager",
     )

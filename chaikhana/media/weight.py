@@ -21,7 +21,8 @@ PHONE_DPR = 2
 # The page around a post's body (header, nav, byline, footer), gzipped: measured on our
 # templates at about 2 KB; a rounder number keeps the estimate on the heavy side.
 PAGE_CHROME_BYTES = 2500
-STYLESHEET = "css/chaikhana.css"
+# What a blog post links: the public CSS with its theme (blogs/stylesheets.py); the journal's.
+STYLESHEET = "blogs/css/text.css"
 FORMAT_PREFERENCE = ("avif", "webp", "jpeg", "png")
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Blog, Post
+from chaikhana.media.models import MediaFile
 from chaikhana.portal.actions.callouts import answer_callout, publish_callout
 from chaikhana.portal.actions.curation import feature_story, lead_story
 from chaikhana.portal.actions.factcheck import add_claim, check_claim, tick_checklist
@@ -171,10 +172,25 @@ def _fact_check(submission: Submission, staff: Staff, post: Post, *, finish: boo
         tick_checklist(submission=submission, by=staff.checker, item=item, done=True)
 
 
-def _publish(submission: Submission, staff: Staff, post: Post) -> Submission:
+def _illustrate(submission: Submission, editor: User, photo: MediaFile) -> None:
+    """The editors open the story with a photo of the library, as a front page wants."""
+    story = submission.story
+    assert story is not None
+    body = f"![{photo.alt}]({photo.url})\n\n{story.body_source}"
+    edit = StoryEdit(title=story.title, excerpt=story.excerpt, body_source=body,
+                     base_version=story.version)  # fmt: skip
+    edit_story(submission=submission, by=editor, edit=edit)
+
+
+def _publish(
+    submission: Submission, staff: Staff, post: Post, photo: MediaFile | None = None
+) -> Submission:
     editor = _desk_editor(staff, submission.section)
     assign(submission=submission, by=staff.chief, editor=editor, checker=staff.checker)
     submission = transition(submission=submission, to=State.IN_REVIEW, by=editor)
+    if photo is not None:
+        _illustrate(submission, editor, photo)
+        submission.refresh_from_db()
     submission = transition(submission=submission, to=State.FACT_CHECK, by=editor,
                             note="Две цифры в тексте, проверьте, пожалуйста.")  # fmt: skip
     _fact_check(submission, staff, post, finish=True)
@@ -252,6 +268,8 @@ def create_demo_portal(seed: int = 1) -> PortalDemo:
     posts = _candidates(PUBLISHED + QUEUED)
     now = timezone.now()
     published: list[Submission] = []
+    # The library's demo photos (media/demo.py), when loaded: the lead and featured get one.
+    photos = list(MediaFile.objects.filter(kind=MediaFile.Kind.IMAGE).order_by("pk")[:4])
     for i, post in enumerate(posts[:PUBLISHED]):
         submission = _submit(post, ordered[i % len(ordered)], NOTES[i % len(NOTES)])
         if i < 2:
@@ -266,7 +284,8 @@ def create_demo_portal(seed: int = 1) -> PortalDemo:
                 by=post.author.user,
                 body="Двое согласны, третий просил не называть. Он в источниках.",
             )
-        published.append(_publish(submission, staff, post))
+        photo = photos[i] if i < len(photos) else None
+        published.append(_publish(submission, staff, post, photo))
     # The newest first: the lead was published yesterday, the others over the two weeks before.
     for i, submission in enumerate(published):
         start = _at(now - timedelta(days=3 + 2 * i), 9, rng.randint(0, 59))

@@ -9,6 +9,7 @@ from chaikhana.writing.views import (
     categories,
     dashboard,
     editor,
+    looks,
     members,
     posts,
     preview,
@@ -26,6 +27,7 @@ urlpatterns = [
     path("new-blog/", blogs.blog_create, name="blog_create"),
     path("@<blogname:blog>/", posts.posts, name="posts"),
     path("@<blogname:blog>/settings/", blogs.blog_settings, name="blog_settings"),
+    path("@<blogname:blog>/theme/", looks.blog_theme, name="blog_theme"),
     path("@<blogname:blog>/members/", members.members, name="members"),
     path("@<blogname:blog>/members/<int:member_id>/", members.member_change, name="member_change"),
     path(

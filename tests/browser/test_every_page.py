@@ -182,6 +182,24 @@ def build_site() -> Site:
             status=Post.Status.PUBLISHED,
         ),
     )
+    # The other two themes, with an owner's accent, header image and the list as a grid.
+    magazine = BlogFactory(
+        owner=blogger, name="ak-zhol", title="Ак-Жол", theme=Blog.Theme.MAGAZINE,
+        accent_color="#1d3b8a", header_image=image.url,
+    )  # fmt: skip
+    notebook = BlogFactory(owner=blogger, name="bloknot", title="Блокнот", theme="notebook")
+    for themed in (magazine, notebook):
+        for n, title in enumerate(["Мост открыли", "Школа к зиме", "Ярмарка в субботу"]):
+            save_requested_post(
+                blog=themed,
+                by=blogger,
+                request=PostRequest(
+                    title=title,
+                    body_source=(f"![Озеро]({image.url})\n\n" if n < 2 else "") + body,
+                    slug=f"p{n}",
+                    status=Post.Status.PUBLISHED,
+                ),
+            )
     create_app_password(user=blogger, name="MarsEdit")
     run = ImportRun.objects.create(
         blog=text_blog,
@@ -197,6 +215,8 @@ def build_site() -> Site:
     u |= {
         "blog home (text)": text_blog.url("blogs:home"),
         "blog home (photo)": photo_blog.url("blogs:home"),
+        "blog home (magazine)": magazine.url("blogs:home"),
+        "blog home (notebook)": notebook.url("blogs:home"),
         "post with comments and a mention": post.get_absolute_url(),
         "photo post": photo_post.get_absolute_url(),
         "page": page.get_absolute_url(),
@@ -220,6 +240,8 @@ def build_site() -> Site:
         "revisions": f"{d}posts/{post.pk}/revisions/",
         "revision diff": f"{d}posts/{post.pk}/revisions/{revision.pk}/",
         "blog settings": d + "settings/",
+        "theme picker": d + "theme/",
+        "theme preview": text_blog.url("blogs:home") + "?preview_theme=magazine",
         "members": d + "members/",
         "categories": d + "categories/",
         "media library": "/dashboard/@kol/media/",
@@ -342,6 +364,7 @@ def build_site() -> Site:
 
 PUBLIC = [
     "portal section", "portal story", "blog home (text)", "blog home (photo)",
+    "blog home (magazine)", "blog home (notebook)",
     "post with comments and a mention", "photo post", "page", "category archive", "tag archive",
     "author archive", "month archive", "blog search", "post (light)", "courses catalogue",
     "course", "course session", "tutor", "certificate verification", "report abuse (post)",
@@ -349,7 +372,8 @@ PUBLIC = [
 ]  # fmt: skip
 BLOGGER = [
     "dashboard home", "new blog form", "posts list", "editor (new)", "editor (edit)",
-    "revisions", "revision diff", "blog settings", "members", "categories", "media library",
+    "revisions", "revision diff", "blog settings", "theme picker", "theme preview", "members",
+    "categories", "media library",
     "media upload form", "media file", "comments queue", "comment settings", "import upload",
     "import run", "app passwords", "profile", "2FA setup", "reader", "following",
     "courses I take", "portal: my submissions", "my certificates", "my calendar",

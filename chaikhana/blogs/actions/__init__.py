@@ -8,6 +8,7 @@ from chaikhana.blogs.actions.blogs import (
     remove_member,
     update_blog,
 )
+from chaikhana.blogs.actions.looks import set_blog_look
 from chaikhana.blogs.actions.posts import *  # noqa: F403 (the post write API)
 from chaikhana.blogs.actions.posts import __all__ as _post_actions
 from chaikhana.blogs.actions.terms import create_category, delete_category, update_category
@@ -21,6 +22,7 @@ __all__ = [
     "delete_blog",
     "delete_category",
     "remove_member",
+    "set_blog_look",
     "update_blog",
     "update_category",
 ]

@@ -40,8 +40,20 @@ class Blog(models.Model):
         PRIVATE = "private", _("Private: members only")
 
     class Theme(models.TextChoices):
-        TEXT = "text", _("Text first")
-        PHOTO = "photo", _("Photo first")
+        TEXT = "text", _("Journal: text first")
+        PHOTO = "photo", _("Photo blog")
+        MAGAZINE = "magazine", _("Magazine: news of a community")
+        NOTEBOOK = "notebook", _("Notebook: minimal")
+
+    class Width(models.TextChoices):
+        THEME = "", _("As the theme has it")
+        NARROW = "narrow", _("Narrow: one column for reading")
+        WIDE = "wide", _("Wide: room for pictures")
+
+    class ListLayout(models.TextChoices):
+        THEME = "", _("As the theme has it")
+        LIST = "list", _("A list, newest first")
+        GRID = "grid", _("A grid of cards with pictures")
 
     name = models.CharField(
         _("address"),
@@ -54,6 +66,19 @@ class Blog(models.Model):
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     theme = models.CharField(_("theme"), max_length=16, choices=Theme.choices, default=Theme.TEXT)
+    # The theme's options (blogs/themes.py reads them; blogs/actions/looks.py writes them).
+    accent_color = models.CharField(_("accent colour"), max_length=7, blank=True)
+    header_image = models.CharField(_("header image"), max_length=500, blank=True)
+    layout_width = models.CharField(
+        _("layout width"), max_length=8, choices=Width.choices, blank=True, default=Width.THEME
+    )
+    list_layout = models.CharField(
+        _("list of posts"),
+        max_length=8,
+        choices=ListLayout.choices,
+        blank=True,
+        default=ListLayout.THEME,
+    )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )

@@ -36,7 +36,7 @@ class CategoryArchiveTests:
         PostFactory(blog=blog, title="Новость из Нарына").categories.add(local)
         PostFactory(blog=blog, title="Рецепт плова")
         html = page(client, f"/@{blog.name}/category/news/")
-        assert "<h1>Новости</h1>" in html
+        assert '<h1 class="page-title">Новости</h1>' in html
         assert "Общая новость" in html and "Новость из Нарына" in html
         assert "Рецепт плова" not in html
 
@@ -86,7 +86,7 @@ class TagArchiveTests:
         PostFactory(blog=blog, title="Поход на Ала-Арчу").tags.add(tag)
         PostFactory(blog=blog, title="Городская жизнь")
         html = page(client, f"/@{blog.name}/tag/gory/")
-        assert "горы" in html.split("<h1>")[1]
+        assert "горы" in html.split('<h1 class="page-title">')[1]
         assert "Поход на Ала-Арчу" in html
         assert "Городская жизнь" not in html
 
@@ -116,7 +116,7 @@ class AuthorArchiveTests:
         PostFactory(blog=blog, author=member, title="Письмо из аила")
         PostFactory(blog=blog, title="Somebody else")
         html = page(client, f"/@{blog.name}/author/too-kyzy/")
-        assert "<h1>Тоо Кызы</h1>" in html
+        assert '<h1 class="page-title">Тоо Кызы</h1>' in html
         assert "Письмо из аила" in html
         assert "Somebody else" not in html
         assert "aigul-real-account" not in html

@@ -1,10 +1,12 @@
 """What a reader sees on a blog's front page and on a single post."""
 
 import gzip
+import re
 from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.test import Client
 
 from chaikhana.blogs.models import Blog, Post, SlugRedirect
 from chaikhana.blogs.roles import Role
@@ -19,6 +21,12 @@ from chaikhana.core.testing.factories import (
 
 pytestmark = pytest.mark.django_db
 STYLESHEET = Path(__file__).resolve().parents[2] / "static" / "css" / "chaikhana.css"
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def page(client, url, **extra):
@@ -197,8 +205,11 @@ class PostDetailTests:
         body = "\n\n".join(f"Абзац {n}: {words}" for n in range(6))
         post = PostFactory(blog=blog, body_source=body)
         html = page(client, f"/@{blog.name}/{post.slug}/").encode()
-        # Found the way collectstatic finds it: a stylesheet outside the finders is not served.
-        css = Path(finders.find("css/chaikhana.css")).read_bytes()
+        # The one stylesheet the page links (its theme's bundle), found the way collectstatic
+        # finds it: a stylesheet outside the finders is not served.
+        (href,) = re.findall(r'<link rel="stylesheet" href="/static/([^"]+)">', html.decode())
+        assert href.startswith("blogs/css/")
+        css = Path(finders.find(href)).read_bytes()
         assert len(gzip.compress(html)) + len(gzip.compress(css)) < 14 * 1024
         assert len(gzip.compress(css)) < 4 * 1024
 
@@ -232,8 +243,8 @@ class ThemeTests:
         blog = BlogFactory(theme=Blog.Theme.PHOTO)
         PostFactory(blog=blog, title="Иссык-Куль", body_source="![озеро](/media/lake.jpg)")
         html = page(client, f"/@{blog.name}/")
-        assert 'class="theme-photo"' in html
-        assert '<ol class="posts cards">' in html
+        assert '<body class="theme-photo ' in html
+        assert '<ol class="posts cards has-lead">' in html
         assert '<img src="/media/lake.jpg"' in html
         assert html.index('src="/media/lake.jpg"') < html.index("Иссык-Куль</a></h2>")
 
@@ -250,7 +261,7 @@ class ThemeTests:
     def test_text_blog_shows_a_plain_list(self, client, blog):
         PostFactory(blog=blog, body_source="![озеро](/media/lake.jpg)")
         html = page(client, f"/@{blog.name}/")
-        assert 'class="theme-text"' in html
+        assert '<body class="theme-text ' in html
         assert "lake.jpg" not in html
 
 
@@ -287,3 +298,39 @@ class SubdomainModeTests:
 
     def test_unknown_blog_host_is_404(self, client, db):
         assert client.get("/", HTTP_HOST="nobody.chaikhana.test").status_code == 404
+
+
+class ThemePreviewTests:
+    def test_owner_previews_another_theme_and_the_page_is_never_cached(self, blog, user):
+        response = client_for(user).get(f"/@{blog.name}/?preview_theme=notebook")
+        html = response.content.decode()
+        assert '<body class="theme-notebook ' in html
+        assert 'class="preview-bar"' in html
+        assert "no-store" in response["Cache-Control"]
+
+    def test_reader_asking_for_a_preview_sees_the_blog_as_it_is(self, client, blog):
+        html = page(client, f"/@{blog.name}/?preview_theme=notebook")
+        assert '<body class="theme-text ' in html and "preview-bar" not in html
+
+    def test_author_who_does_not_manage_the_blog_gets_no_preview(self, blog):
+        author = MembershipFactory(blog=blog, role="author").user
+        html = client_for(author).get(f"/@{blog.name}/?preview_theme=photo").content.decode()
+        assert '<body class="theme-text ' in html
+
+
+class ThemeOptionsTests:
+    def test_owner_accent_colour_comes_after_the_stylesheet_and_before_custom_css(self, client, db):
+        blog = BlogFactory(accent_color="#1d3b8a", custom_css="a{color:teal}")
+        html = page(client, f"/@{blog.name}/")
+        assert html.index('rel="stylesheet"') < html.index("--accent:#1d3b8a") < html.index("teal")
+
+    def test_header_image_shows_on_the_first_page_of_the_home_only(self, client, db):
+        blog = BlogFactory(header_image="/media/top.jpg", posts_per_page=1)
+        PostFactory(blog=blog)
+        PostFactory(blog=blog)
+        assert 'src="/media/top.jpg"' in page(client, f"/@{blog.name}/")
+        assert "top.jpg" not in page(client, f"/@{blog.name}/?page=2")
+
+    def test_header_image_is_left_out_when_the_reader_saves_data(self, client, db):
+        blog = BlogFactory(header_image="/media/top.jpg")
+        assert "top.jpg" not in page(client, f"/@{blog.name}/", HTTP_SAVE_DATA="on")

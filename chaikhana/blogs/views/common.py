@@ -8,12 +8,15 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
-from chaikhana.blogs.access import access_blog
+from chaikhana.blogs import permissions
+from chaikhana.blogs.access import access_blog, membership_of
 from chaikhana.blogs.models import Blog, Membership
-from chaikhana.blogs.themes import theme_of
+from chaikhana.blogs.themes import THEMES, Theme, look_of
+
+PREVIEW_PARAM = "preview_theme"
 
 
 def blog_name(request: HttpRequest, blog: str | None) -> str:
@@ -48,9 +51,27 @@ def render_blog_page(
     request: HttpRequest, template: str, blog: Blog, context: dict[str, Any]
 ) -> HttpResponse:
     """Render one of a blog's pages with its theme; the answer varies with Save-Data."""
-    base = {"blog": blog, "theme": theme_of(blog), "save_data": wants_less_data(request)}
+    preview = previewed_theme(request, blog)
+    base = {
+        "blog": blog,
+        "theme": look_of(blog, preview),
+        "previewing": preview,
+        "save_data": wants_less_data(request),
+    }
     # A TemplateResponse: the page cache (reading) learns from its context which blog and
     # post the page shows, without this app knowing the cache exists.
     response = TemplateResponse(request, template, base | context)
     patch_vary_headers(response, ["Save-Data"])
+    if preview is not None:
+        add_never_cache_headers(response)  # her preview, never a reader's page
     return response
+
+
+def previewed_theme(request: HttpRequest, blog: Blog) -> Theme | None:
+    """The theme the blog's owner asked to try (``?preview_theme=``); None for anyone else."""
+    key = request.GET.get(PREVIEW_PARAM)
+    if key not in THEMES or not request.user.is_authenticated:
+        return None
+    if not permissions.can_manage_blog(membership_of(request.user, blog)):
+        return None
+    return THEMES[key]

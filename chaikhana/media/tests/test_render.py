@@ -56,6 +56,12 @@ class PictureHtmlTests:
         assert "<source" not in html
         assert f'srcset="{media.url} 200w"' in html and 'loading="eager"' in html
 
+    def test_image_of_unknown_size_gets_no_empty_width_or_height(self, upload):
+        media = upload(h.image_bytes("JPEG", (200, 100)))
+        MediaFile.objects.filter(pk=media.pk).update(width=None, height=None)  # an old upload
+        img = re.search(r"<img [^>]+>", picture_html(listed(media))).group(0)
+        assert "width=" not in img and "height=" not in img
+
     def test_modern_sources_never_offer_the_original_jpeg(self, upload):
         media = listed(upload(h.image_bytes("JPEG", (800, 600))))
         sources = picture_html(media).split("<img", 1)[0]

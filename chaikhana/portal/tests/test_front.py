@@ -65,6 +65,7 @@ class FrontPageTests:
         StoryView.objects.create(day=today - timedelta(days=9), story=old.story, count=50)
         html = client.get("/").content.decode()
         part = html[html.index("Most read this week") :]
+        part = part[: part.index("</section>")]
         assert "FRESH" in part and "STALE" not in part
 
     def test_open_callouts_are_listed_and_closed_ones_are_not(self, client):
@@ -177,3 +178,34 @@ class CurationTests:
     def test_others_get_403_on_the_curation_page(self, client):
         log_in_verified(client, staff(PortalRole.Role.FACT_CHECKER))
         assert client.get("/portal/desk/front/").status_code == 403
+
+
+class PortalLookTests:
+    def test_story_page_shows_its_section_as_kicker_and_marks_it_in_the_sections_bar(self, client):
+        ecology, other = SectionFactory(name="Экология"), SectionFactory(name="Культура")
+        story = published("STORY", section=ecology).story
+        html = client.get(f"/portal/stories/{story.slug}/").content.decode()
+        assert f'<a href="/portal/section/{ecology.slug}/" aria-current="page">Экология</a>' in html
+        assert f'<a href="/portal/section/{other.slug}/">Культура</a>' in html
+        assert html.index('class="kicker"') < html.index("<h1>STORY</h1>")
+
+    def test_lead_story_shows_its_picture_and_the_rest_load_lazily(self, client):
+        section = SectionFactory()
+        lead, other = (published(t, section=section) for t in ("LEAD", "OTHER"))
+        for submission in (lead, other):
+            submission.story.cover_image = "/media/x.jpg"
+            submission.story.save(update_fields=["cover_image"])
+        lead_story(story=lead.story, by=chief())
+        html = client.get("/").content.decode()
+        lead_part = html[html.index('class="lead"') : html.index("LEAD</a>")]
+        assert '<img src="/media/x.jpg"' in lead_part and "lazy" not in lead_part
+        sections_part = html[html.index("section-grid") :]
+        assert 'loading="lazy"' in sections_part
+
+    def test_reader_saving_data_gets_the_front_page_without_pictures(self, client):
+        story = published("LEAD").story
+        story.cover_image = "/media/x.jpg"
+        story.save(update_fields=["cover_image"])
+        lead_story(story=story, by=chief())
+        html = client.get("/", HTTP_SAVE_DATA="on").content.decode()
+        assert "LEAD" in html and "<img" not in html

@@ -58,10 +58,12 @@ def curated() -> tuple[Post | None, list[Post]]:
 
 def home(request: HttpRequest) -> HttpResponse:
     lead, featured = curated()
+    sections = newest_by_section()
     context = {
         "lead": lead,
         "featured": featured,
-        "sections": newest_by_section(),
+        "sections": sections,
+        "all_sections": [section for section, _stories in sections],
         "most_read": most_read(),
         "most_linked": most_linked(),
         "callouts": list(Callout.objects.open().select_related("section")[:5]),

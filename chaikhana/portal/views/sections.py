@@ -48,5 +48,6 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
         "submissions": stories[:SECTION_STORIES],
         "stream": community_stream(found) if found.community_stream else [],
         "callouts": Callout.objects.open().filter(section=found),
+        "sections": Section.objects.all(),
     }
     return render(request, "portal/section.html", context)

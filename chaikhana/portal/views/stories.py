@@ -9,13 +9,13 @@ from django.shortcuts import render
 from chaikhana.accounts.models import User
 from chaikhana.core.csp import POST_PAGE
 from chaikhana.portal import permissions
-from chaikhana.portal.models import Correction, Submission
+from chaikhana.portal.models import Correction, Section, Submission
 
 
 @csp_replace(POST_PAGE)  # type: ignore[arg-type]  # a story page loads no script: none may run
 def story(request: HttpRequest, slug: str) -> HttpResponse:
     submission = (
-        Submission.objects.select_related("story__blog", "original__blog")
+        Submission.objects.select_related("story__blog", "original__blog", "section")
         .filter(story__slug=slug, story__blog__name="portal")
         .first()
     )
@@ -31,6 +31,7 @@ def story(request: HttpRequest, slug: str) -> HttpResponse:
         "submission": submission,
         "story": submission.story,
         "corrections": corrections,
+        "sections": Section.objects.all(),
         # Her way back to the desk's tools for this story (withdraw, translations, revisions).
         "editor": isinstance(request.user, User)
         and permissions.is_editor(permissions.actors(request.user, submission)),

@@ -120,8 +120,8 @@ class StalePageTests:
         warm(client, blog.get_absolute_url())
         with commit():
             update_blog(blog=blog, by=user, theme=Blog.Theme.PHOTO)
-        assert 'class="theme-photo"' in client.get(post.get_absolute_url()).content.decode()
-        assert 'class="theme-photo"' in client.get(blog.get_absolute_url()).content.decode()
+        assert '<body class="theme-photo ' in client.get(post.get_absolute_url()).content.decode()
+        assert '<body class="theme-photo ' in client.get(blog.get_absolute_url()).content.decode()
 
     def test_title_change_reaches_the_directory(self, client, blog, user, commit):
         warm(client, "/blogs/")

@@ -27,8 +27,11 @@ class BlogSettingsForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # The theme is chosen in the theme picker (forms/looks.py), with its options: an
+        # accent that reads on one theme's background may not on another's.
         for name in SETTINGS_FIELDS:
-            self.fields[name] = _blog_field(name)
+            if name != "theme":
+                self.fields[name] = _blog_field(name)
         self.fields["feed_full_text"] = _blog_field("feed_full_text")
         self.fields["feed_full_text"].help_text = _(
             "Off: feed readers get the summary and a link to the post."
