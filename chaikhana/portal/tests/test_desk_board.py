@@ -109,8 +109,8 @@ class DeskBoardTests:
     ):
         states = [State.SUBMITTED, State.IN_REVIEW, State.FACT_CHECK, State.READY,
                   State.SCHEDULED, State.PUBLISHED, State.RETURNED]  # fmt: skip
-        # session, user, the verified second factor, desk role, sections, desk members, one tally, seven columns,
-        # two for the budget, unread notifications
+        # session, user, the verified second factor, desk role, sections, desk members, one
+        # tally, seven columns, two for the budget, unread notifications
         for each in (1, 3):
             while Submission.objects.count() < each * len(states):
                 for state in states:
