@@ -7,18 +7,20 @@ holding the same posts — docs/design/README.md says how the WordPress one was 
         --anchor wordpress=http://127.0.0.1:8290 --out docs/design
 
 Pages are named in PAGES (ours) and ANCHOR_PAGES (the anchor's); each is shot at 360 and
-1280 px, light, as JPEG (first two screens on a phone, the first screen on a desktop), and the
+1280 px, light, as 256-colour PNG (first two screens on a phone, the first screen on a desktop), and the
 signed-in pages with the demo's session. Debian's Chromium; nothing leaves 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 WIDTHS = {"360": (360, 780), "1280": (1280, 860)}
@@ -29,7 +31,9 @@ def shoot(page, url: str, path: Path, width: str) -> None:
     page.set_viewport_size({"width": w, "height": h})
     page.goto(url, wait_until="load")
     clip = {"x": 0, "y": 0, "width": w, "height": h * (2 if w < 700 else 1)}
-    page.screenshot(path=str(path), type="jpeg", quality=70, clip=clip, full_page=True)
+    shot = Image.open(io.BytesIO(page.screenshot(clip=clip, full_page=True)))
+    # 256 colours keep text crisp and the files small enough to commit.
+    shot.convert("RGB").quantize(256).save(path, optimize=True)
 
 
 def session_cookie(env_python: str, username: str) -> str:
@@ -72,14 +76,14 @@ def main() -> None:
                 )
             page = context.new_page()
             for width in WIDTHS:
-                shoot(page, args.base + path, args.out / f"{name}-chaikhana-{width}.jpg", width)
+                shoot(page, args.base + path, args.out / f"{name}-chaikhana-{width}.png", width)
             context.close()
         for anchor, base in anchors.items():
             context = browser.new_context(locale="ru-RU", color_scheme="light")
             page = context.new_page()
             for name, path in anchor_pages.get(anchor, {}).items():
                 for width in WIDTHS:
-                    shoot(page, base + path, args.out / f"{name}-{anchor}-{width}.jpg", width)
+                    shoot(page, base + path, args.out / f"{name}-{anchor}-{width}.png", width)
             context.close()
         browser.close()
 

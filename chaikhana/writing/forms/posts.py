@@ -8,12 +8,20 @@ from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.actions import PostContent, PostRequest
 from chaikhana.blogs.models import Category, Membership, Post
 from chaikhana.blogs.models.post import MAX_BODY_CHARS
 from chaikhana.blogs.roles import PUBLISHES
+
+
+def _interpolated(text: Promise, **values: str) -> Promise:
+    """*text* % *values*, translated when shown: `lazy % dict` would translate once, at import,
+    in the default language, and every reader would get English help."""
+    return lazy(lambda: str(text) % values, str)()
+
 
 # Contributors write and submit; an editor or the owner publishes (roles.py).
 CONTRIBUTOR_STATUSES = (Post.Status.DRAFT, Post.Status.PENDING)
@@ -53,11 +61,13 @@ class TextFields(forms.Form):
             strip=False,
             max_length=MAX_BODY_CHARS,
             widget=forms.Textarea(attrs={"rows": 20, "placeholder": _("Start writing…")}),
-            help_text=_(
-                "Markdown. Up to %(max)s characters. Images: ![description](address). "
-                "A gallery: a ```gallery block with one image per line."
-            )
-            % {"max": f"{MAX_BODY_CHARS:,}"},
+            help_text=_interpolated(
+                _(
+                    "Markdown. Up to %(max)s characters. Images: ![description](address). "
+                    "A gallery: a ```gallery block with one image per line."
+                ),
+                max=f"{MAX_BODY_CHARS:,}",
+            ),
         )
     )
     excerpt = _no_maxlength(
@@ -105,8 +115,10 @@ class PostForm(TextFields):
         required=False,
         input_formats=[DATETIME_LOCAL, "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
-        help_text=_("In the network’s time zone (%(zone)s). To schedule, pick a future time.")
-        % {"zone": settings.TIME_ZONE},
+        help_text=_interpolated(
+            _("In the network’s time zone (%(zone)s). To schedule, pick a future time."),
+            zone=settings.TIME_ZONE,
+        ),
     )
     categories = forms.ModelMultipleChoiceField(
         label=_("Categories"),
