@@ -6,9 +6,9 @@ holding the same posts — docs/design/README.md says how the WordPress one was 
     .venv/bin/python bin/design_screenshots.py --base http://127.0.0.1:8000 \
         --anchor wordpress=http://127.0.0.1:8290 --out docs/design
 
-Pages are named in PAGES (ours) and ANCHOR_PAGES (the anchor's); each is shot at 360 and
-1280 px, light, as 256-colour PNG (first two screens on a phone, the first screen on a desktop), and the
-signed-in pages with the demo's session. Debian's Chromium; nothing leaves 127.0.0.1.
+Pages are given as JSON (--pages, --anchor-pages); each is shot at 360 and 1280 px, light,
+as a 256-colour PNG (two screens on a phone, one on a desktop); the signed-in pages with the
+demo's session. Debian's Chromium; nothing leaves 127.0.0.1.
 """
 
 from __future__ import annotations
