@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -17,10 +18,10 @@ from chaikhana.blogs.models.post import MAX_BODY_CHARS
 from chaikhana.blogs.roles import PUBLISHES
 
 
-def _interpolated(text: Promise, **values: str) -> Promise:
+def _interpolated(text: str | Promise, **values: str) -> str:
     """*text* % *values*, translated when shown: `lazy % dict` would translate once, at import,
     in the default language, and every reader would get English help."""
-    return lazy(lambda: str(text) % values, str)()
+    return cast(str, lazy(lambda: str(text) % values, str)())
 
 
 # Contributors write and submit; an editor or the owner publishes (roles.py).
