@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from chaikhana.blogs import colours
 from chaikhana.blogs.models import Blog
+from chaikhana.core import colours
 
 StrOrPromise = str | Promise
 

@@ -20,30 +20,13 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw
 
 from chaikhana.core import network_settings
+from chaikhana.core.colours import rgb, text_on
 from chaikhana.core.fonts import bold_font
 
 logger = logging.getLogger(__name__)
 APP_ICON_SIZES = (192, 512)
 APPLE_TOUCH_SIZE = 180
 FAVICON_SIZES = [(16, 16), (32, 32), (48, 48)]
-
-
-def rgb(color: str) -> tuple[int, int, int]:
-    """``#rrggbb`` as a triple."""
-    value = color.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
-def ink_on(color: str) -> tuple[int, int, int]:
-    """White or near-black, whichever reads better on *color* (WCAG relative luminance)."""
-
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb(color))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return (255, 255, 255) if luminance < 0.4 else (27, 27, 27)
 
 
 def version() -> str:
@@ -81,7 +64,7 @@ def draw_icon(size: int) -> Image.Image:
     letter = (current.network_name.strip()[:1] or "·").upper()
     draw = ImageDraw.Draw(image)
     draw.text(
-        (size / 2, size / 2), letter, font=bold_font(round(size * 0.5)), fill=ink_on(color),
+        (size / 2, size / 2), letter, font=bold_font(round(size * 0.5)), fill=rgb(text_on(color)),
         anchor="mm",
     )  # fmt: skip
     return image

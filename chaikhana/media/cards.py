@@ -22,8 +22,8 @@ from PIL import Image, ImageDraw
 
 from chaikhana.blogs.models import Post
 from chaikhana.core import network_settings
+from chaikhana.core.colours import rgb, text_on
 from chaikhana.core.fonts import Font, bold_font
-from chaikhana.core.icons import ink_on, rgb
 from chaikhana.core.sharing import ShareImage
 from chaikhana.media.conf import SHARE_WIDTH
 from chaikhana.media.models import MediaFile
@@ -100,7 +100,7 @@ def draw_card(title: str, brand: str, color: str) -> bytes:
     """A 1200 × 630 PNG: *brand* above a rule, *title* large below it."""
     image = Image.new("RGB", (CARD_WIDTH, CARD_HEIGHT), rgb(color))
     draw = ImageDraw.Draw(image)
-    ink = ink_on(color)
+    ink = rgb(text_on(color))
     width = CARD_WIDTH - 2 * MARGIN
     draw.text((MARGIN, MARGIN), brand[:60], font=bold_font(36), fill=ink)
     draw.rectangle((MARGIN, MARGIN + 62, MARGIN + 120, MARGIN + 68), fill=ink)

@@ -1,9 +1,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from chaikhana.blogs import colours, stylesheets
+from chaikhana.blogs import stylesheets
 from chaikhana.blogs.models import Blog
 from chaikhana.blogs.themes import THEMES, look_of, validate_accent
+from chaikhana.core import colours
 
 
 class AccentTests:

@@ -1,4 +1,5 @@
-"""An owner's accent colour: parsed, contrast-checked and given a twin for dark mode.
+"""Colours as ``#rrggbb``: contrast-checked, mixed, given a readable ink — for a blog owner's
+accent (blogs/themes.py), the network's icons and the title cards.
 
 Pure arithmetic (WCAG 2.2 §1.4.3 contrast, relative luminance from sRGB); no storage.
 """
@@ -15,6 +16,12 @@ WHITE, BLACK = "#ffffff", "#000000"
 
 def is_hex(value: str) -> bool:
     return bool(HEX.match(value))
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """``#rrggbb`` as a triple of 0..255, for Pillow."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return r, g, b
 
 
 def _channels(colour: str) -> tuple[float, float, float]:
