@@ -70,6 +70,12 @@ class CatalogueTests:
         assert "For NGOs" in response.content.decode()
         assert "For bloggers" not in response.content.decode()
 
+    def test_an_empty_school_says_courses_are_coming_not_to_loosen_filters(self, client):
+        html = client.get(reverse("courses:catalogue")).content.decode()
+        assert "No courses are open yet" in html and "Try fewer filters" not in html
+        filtered = client.get(reverse("courses:catalogue"), {"language": "ky"}).content.decode()
+        assert "Try fewer filters" in filtered
+
 
 class CoursePageTests:
     def test_course_page_links_its_own_calendar_and_the_whole_schools(self, client):
