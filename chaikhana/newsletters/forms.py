@@ -16,7 +16,16 @@ class SubscribeForm(forms.Form):
     kind = forms.ChoiceField(choices=MailingList.Kind.choices, widget=forms.HiddenInput)
     target = forms.SlugField(max_length=100, widget=forms.HiddenInput)
     # Not EmailField: clean_address gives each mistake its own message, and refuses line breaks.
-    email = forms.CharField(label=_("Your email address"), max_length=400, strip=False)
+    email = forms.CharField(
+        label=_("Your email address"),
+        max_length=400,
+        strip=False,
+        error_messages={
+            "required": _("Enter your email address."),
+            "max_length": _("This address is too long: an email address has at most 254 "
+                            "characters."),  # fmt: skip
+        },
+    )
     frequency = forms.ChoiceField(
         label=_("How often"),
         choices=Subscription.Frequency.choices,

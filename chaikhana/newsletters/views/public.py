@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -84,10 +83,12 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe_view(request: HttpRequest, secret: str) -> HttpResponse:
-    sub = access_unsubscribe(secret)
+    try:
+        sub = access_unsubscribe(secret)
+    except Http404 as err:  # forged, mistyped, or deleted after the grace period: say which
+        return render(request, "newsletters/unsubscribe.html", {"error": str(err)}, status=404)
     context = {"subscription": sub, "list": sub.mailing_list}
     if request.method == "POST":
         unsubscribe(subscription=sub)
         context["done"] = True
-    language = sub.language if request.method == "POST" else get_language()
-    return render(request, "newsletters/unsubscribe.html", context | {"mail_language": language})
+    return render(request, "newsletters/unsubscribe.html", context)
