@@ -56,8 +56,12 @@ def access_unsubscribe(secret: str) -> Subscription:
         else None
     )
     if sub is None:
-        raise Http404(_("This unsubscribe link is not valid. If you still get our messages, "
-                        "use the link in the newest one."))  # fmt: skip
+        raise Http404(
+            _(
+                "This unsubscribe link is not valid. If you still get our messages, "
+                "use the link in the newest one."
+            )
+        )
     return sub
 
 

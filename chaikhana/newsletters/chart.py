@@ -23,13 +23,19 @@ def line_chart(series: list[tuple[date, int]]) -> SafeString:
     labels = format_html_join(
         "",
         '<text x="{}" y="{}" font-size="11">{}</text>',
-        [(PAD, HEIGHT - 6, series[0][0].isoformat()),
-         (WIDTH - PAD - 64, HEIGHT - 6, series[-1][0].isoformat()),
-         (2, PAD - 8, str(top))],
-    )  # fmt: skip
+        [
+            (PAD, HEIGHT - 6, series[0][0].isoformat()),
+            (WIDTH - PAD - 64, HEIGHT - 6, series[-1][0].isoformat()),
+            (2, PAD - 8, str(top)),
+        ],
+    )
     return format_html(
         '<svg viewBox="0 0 {} {}" width="100%" role="img" aria-labelledby="chart-title" '
         'class="chart"><title id="chart-title">{}</title>'
         '<polyline fill="none" stroke="currentColor" stroke-width="2" points="{}"/>{}</svg>',
-        WIDTH, HEIGHT, f"{series[0][0]} – {series[-1][0]}: {series[-1][1]}", points, labels,
-    )  # fmt: skip
+        WIDTH,
+        HEIGHT,
+        f"{series[0][0]} – {series[-1][0]}: {series[-1][1]}",
+        points,
+        labels,
+    )

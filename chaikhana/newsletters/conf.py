@@ -37,4 +37,3 @@ def subscribe_per_address_hour() -> int:
 def subscribe_per_mailbox_day() -> int:
     """Confirmation messages one mailbox may be sent in a day."""
     return _get("NEWSLETTERS_SUBSCRIBE_PER_MAILBOX_DAY", 3)
-

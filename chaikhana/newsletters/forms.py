@@ -22,8 +22,9 @@ class SubscribeForm(forms.Form):
         strip=False,
         error_messages={
             "required": _("Enter your email address."),
-            "max_length": _("This address is too long: an email address has at most 254 "
-                            "characters."),  # fmt: skip
+            "max_length": _(
+                "This address is too long: an email address has at most 254 characters."
+            ),
         },
     )
     frequency = forms.ChoiceField(
@@ -56,8 +57,10 @@ class PreferencesForm(forms.ModelForm):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_("A CSV with an “email” column: our own export, or one from WordPress, "
-                    "Ghost or Substack."),  # fmt: skip
+        help_text=_(
+            "A CSV with an “email” column: our own export, or one from WordPress, "
+            "Ghost or Substack."
+        ),
     )
     consent = forms.BooleanField(
         label=_("These people asked to receive this blog's posts by email"),

@@ -89,15 +89,19 @@ def _small_pictures(html: str, post: Post) -> str:
         url = src.group(1) if src else ""
         media = found.get(url)
         if media is not None:
-            jpegs = sorted((r for r in media.renditions.all() if r.format in {"jpeg", "jpg"}),
-                           key=lambda r: r.width)  # fmt: skip
+            jpegs = sorted(
+                (r for r in media.renditions.all() if r.format in {"jpeg", "jpg"}),
+                key=lambda r: r.width,
+            )
             fit = [r for r in jpegs if r.width >= SMALL_WIDTH] or jpegs[-1:]
             if fit:
                 url = fit[0].file.url
         alt = _ALT.search(tag)
         alt_attr = alt.group(1) if alt else ""
-        return (f'<img src="{absolute(url)}" alt="{alt_attr}" width="{SMALL_WIDTH}" '
-                'style="max-width:100%;height:auto">')  # fmt: skip
+        return (
+            f'<img src="{absolute(url)}" alt="{alt_attr}" width="{SMALL_WIDTH}" '
+            'style="max-width:100%;height:auto">'
+        )
 
     return _IMG.sub(small, html)
 
@@ -107,8 +111,11 @@ def post_body(post: Post, images: str) -> str:
     if not post.blog.feed_full_text:
         return ""
     html = post.body_html
-    html = _without_pictures(html) if images == Subscription.Images.NONE else _small_pictures(
-        html, post)  # fmt: skip
+    html = (
+        _without_pictures(html)
+        if images == Subscription.Images.NONE
+        else _small_pictures(html, post)
+    )
     return absolute_links(html)
 
 
@@ -125,10 +132,12 @@ class Rendered:
 
 def _digest_subject(ml: MailingList, kind: str, count: int) -> str:
     if kind == Issue.Kind.DAILY:
-        return ngettext("%(name)s: %(n)d new post today", "%(name)s: %(n)d new posts today",
-                        count) % {"name": ml.title, "n": count}  # fmt: skip
-    return ngettext("%(name)s: %(n)d new post this week", "%(name)s: %(n)d new posts this week",
-                    count) % {"name": ml.title, "n": count}  # fmt: skip
+        return ngettext(
+            "%(name)s: %(n)d new post today", "%(name)s: %(n)d new posts today", count
+        ) % {"name": ml.title, "n": count}
+    return ngettext(
+        "%(name)s: %(n)d new post this week", "%(name)s: %(n)d new posts this week", count
+    ) % {"name": ml.title, "n": count}
 
 
 class IssueRenderer:
@@ -142,18 +151,37 @@ class IssueRenderer:
         with translation.override(language):
             if issue.kind == Issue.Kind.POST and issue.post is not None:
                 post = issue.post
-                entries = [{"post": post, "url": absolute(post.get_absolute_url()),
-                            "byline": byline(post), "body": post_body(post, images)}]  # fmt: skip
+                entries = [
+                    {
+                        "post": post,
+                        "url": absolute(post.get_absolute_url()),
+                        "byline": byline(post),
+                        "body": post_body(post, images),
+                    }
+                ]
                 subject = post.title
             else:
                 assert issue.period_start and issue.period_end
                 posts = list(queries.posts_of_list(ml, issue.period_start, issue.period_end))
-                entries = [{"post": p, "url": absolute(p.get_absolute_url()),
-                            "byline": byline(p), "body": ""} for p in posts]  # fmt: skip
+                entries = [
+                    {
+                        "post": p,
+                        "url": absolute(p.get_absolute_url()),
+                        "byline": byline(p),
+                        "body": "",
+                    }
+                    for p in posts
+                ]
                 subject = _digest_subject(ml, issue.kind, len(posts))
-            context = {"list": ml, "list_url": absolute(list_page(ml)), "entries": entries,
-                       "issue": issue, "unsubscribe_url": UNSUBSCRIBE, "subject": subject,
-                       "LANGUAGE_CODE": language}  # fmt: skip
+            context = {
+                "list": ml,
+                "list_url": absolute(list_page(ml)),
+                "entries": entries,
+                "issue": issue,
+                "unsubscribe_url": UNSUBSCRIBE,
+                "subject": subject,
+                "LANGUAGE_CODE": language,
+            }
             html = render_to_string("newsletters/mail/issue.html", context)
             text = render_to_string("newsletters/mail/issue.txt", context)
         return Rendered(subject, html, text)
@@ -207,17 +235,21 @@ def list_headers(ml: MailingList, unsubscribe: str) -> dict[str, str]:
 
 
 def confirmation_message(sub: Subscription) -> SignedMessage:
-    """"Confirm your subscription", in the language she chose."""
+    """ "Confirm your subscription", in the language she chose."""
     ml = sub.mailing_list
     token = confirmation_token(sub.pk, sub.secret)
     url = absolute(reverse("newsletters:confirm", kwargs={"token": token}))
     with translation.override(sub.language):
-        context = {"list": ml, "confirm_url": url, "list_url": absolute(list_page(ml)),
-                   "subscription": sub, "LANGUAGE_CODE": sub.language}  # fmt: skip
+        context = {
+            "list": ml,
+            "confirm_url": url,
+            "list_url": absolute(list_page(ml)),
+            "subscription": sub,
+            "LANGUAGE_CODE": sub.language,
+        }
         subject = _("Confirm your subscription to %(name)s") % {"name": ml.title}
         text = render_to_string("newsletters/mail/confirm.txt", context)
         html = render_to_string("newsletters/mail/confirm.html", context)
     message = SignedMessage(subject=subject, body=text, from_email=sender(ml.title), to=[sub.email])
     message.attach_alternative(html, "text/html")
     return message
-

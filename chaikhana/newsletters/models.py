@@ -24,6 +24,12 @@ def new_secret() -> str:
     return secrets.token_urlsafe(24)
 
 
+class MailingListQuerySet(models.QuerySet["MailingList"]):
+    def of_blog(self, blog: Blog) -> MailingList | None:
+        """The blog's list, if anyone ever subscribed."""
+        return self.filter(kind=MailingList.Kind.BLOG, blog=blog).first()
+
+
 class MailingList(models.Model):
     class Kind(models.TextChoices):
         BLOG = "blog", _("Blog")
@@ -35,6 +41,8 @@ class MailingList(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, null=True, related_name="+")
     tag = models.SlugField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MailingListQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mailing list")

@@ -7,7 +7,13 @@ from datetime import date, datetime, timedelta
 from django.db.models import Count, Q, QuerySet
 
 from chaikhana.blogs.models import Blog, Post
-from chaikhana.newsletters.models import DailyCount, Delivery, MailingList, PostMailing, Subscription
+from chaikhana.newsletters.models import (
+    DailyCount,
+    Delivery,
+    MailingList,
+    PostMailing,
+    Subscription,
+)
 
 
 def mailable(post: Post) -> bool:
@@ -46,18 +52,39 @@ def posts_of_list(mailing_list: MailingList, start: datetime, end: datetime) -> 
         .order_by("published_at", "pk")
     )
     if mailing_list.kind == MailingList.Kind.BLOG:
-        return posts.filter(blog_id=mailing_list.blog_id)
+        return posts.filter(blog=mailing_list.blog)
     if mailing_list.kind == MailingList.Kind.SECTION:
-        return posts.filter(portal_submission__section_id=mailing_list.section_id)
+        return posts.filter(portal_submission__section=mailing_list.section)
     return posts.filter(tags__slug=mailing_list.tag).in_listed_blogs().distinct()
+
+
+def subscriptions_of_address(email: str) -> list[dict[str, object]]:
+    """A person's subscriptions for her data export: what, how, since when, with which consent."""
+    if not email:
+        return []
+    return [
+        {
+            "list": sub.mailing_list.title,
+            "kind": sub.mailing_list.kind,
+            "email": sub.email,
+            "status": sub.status,
+            "frequency": sub.frequency,
+            "language": sub.language,
+            "pictures": sub.images,
+            "consent": sub.consent,
+            "created_at": sub.created_at.isoformat(),
+        }
+        for sub in Subscription.objects.of_address(email).order_by("pk")
+    ]
 
 
 def subscribers_by_day(mailing_list: MailingList | None, days: int = 30) -> list[tuple[date, int]]:
     """(day, subscribers at the end of it) for the last *days* days; one query."""
     if mailing_list is None:
         return []
-    rows = list(DailyCount.objects.filter(mailing_list=mailing_list).values_list(
-        "day", "joined", "left"))  # fmt: skip
+    rows = list(
+        DailyCount.objects.filter(mailing_list=mailing_list).values_list("day", "joined", "left")
+    )
     first = max(rows[-1][0] if rows else date.today(), date.today()) - timedelta(days=days - 1)
     total, series, by_day = 0, [], {}
     for day, joined, left in rows:

@@ -24,10 +24,11 @@ def on_account_deleting(sender: Any, *, user_id: int, **kwargs: Any) -> None:
         actions.forget_address(email=email)
 
 
-def on_tracking(sender: Any, *, event: Any, esp_name: str = "", **kwargs: Any) -> None:
+def on_tracking(sender: Any, *, event: Any, **kwargs: Any) -> None:
     """Anymail's tracking webhook: a hard bounce or a complaint stops mail to the address.
 
     A soft bounce ("deferred") is the provider's to retry; "bounced" is its hard bounce.
     """
-    if getattr(event, "event_type", "") in STOP_EVENTS and getattr(event, "recipient", ""):
-        actions.suppress_address(email=event.recipient, reason=event.event_type)
+    kind, recipient = str(event.event_type or ""), str(event.recipient or "")
+    if kind in STOP_EVENTS and recipient:
+        actions.suppress_address(email=recipient, reason=kind)

@@ -12,9 +12,11 @@ from chaikhana.newsletters.models import Issue, Subscription
 @task()
 def send_confirmation_task(*, subscription_id: int) -> bool:
     """The confirmation message; nothing when the subscription is gone or already confirmed."""
-    sub = Subscription.objects.select_related("mailing_list__blog", "mailing_list__section").filter(
-        pk=subscription_id, status=Subscription.Status.PENDING
-    ).first()  # fmt: skip
+    sub = (
+        Subscription.objects.select_related("mailing_list__blog", "mailing_list__section")
+        .filter(pk=subscription_id, status=Subscription.Status.PENDING)
+        .first()
+    )
     if sub is None:
         return False
     message = confirmation_message(sub)
@@ -46,8 +48,3 @@ def send_pending_task() -> int:
     if sent and actions.has_pending():
         actions.wake_sender()
     return sent
-
-
-@task()
-def open_digests_task() -> int:
-    return len(actions.open_digests())

@@ -3,11 +3,11 @@
 from chaikhana.newsletters.actions.lists import list_for_blog, list_for_section, list_for_tag
 from chaikhana.newsletters.actions.sending import (
     has_pending,
-    wake_sender,
     open_digests,
     open_post_issues,
     queue_issue,
     send_pending,
+    wake_sender,
 )
 from chaikhana.newsletters.actions.subscriptions import (
     confirm_subscription,

@@ -37,11 +37,13 @@ def _rows(data: bytes) -> tuple[list[str], list[list[str]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ActionError(_("The file is not UTF-8 text. Save it as CSV (UTF-8)."), field="file")
+        raise ActionError(
+            _("The file is not UTF-8 text. Save it as CSV (UTF-8)."), field="file"
+        ) from None
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     rows = list(csv.reader(io.StringIO(text), dialect))
     if not rows:
         raise ActionError(_("The file is empty."), field="file")
@@ -68,8 +70,12 @@ def import_subscribers(
     header, rows = _rows(data)
     column = _email_column(header)
     report, seen = ImportReport(), set()
-    existing = {e.lower() for e in Subscription.objects.filter(
-        mailing_list=mailing_list).values_list("email", flat=True)}  # fmt: skip
+    existing = {
+        e.lower()
+        for e in Subscription.objects.filter(mailing_list=mailing_list).values_list(
+            "email", flat=True
+        )
+    }
     suppressed = set(Suppression.objects.values_list("address_hash", flat=True))
     now = timezone.now()
     consent = f"imported by the owner from {source[:150]}, {now:%Y-%m-%d}; consent stated"
@@ -89,9 +95,16 @@ def import_subscribers(
         if email.lower() in existing or mailbox_hash(email) in suppressed:
             report.already.append(line)
             continue
-        new.append(Subscription(mailing_list=mailing_list, email=email, language=language,
-                                status=Subscription.Status.ACTIVE, confirmed_at=now,
-                                consent=consent))  # fmt: skip
+        new.append(
+            Subscription(
+                mailing_list=mailing_list,
+                email=email,
+                language=language,
+                status=Subscription.Status.ACTIVE,
+                confirmed_at=now,
+                consent=consent,
+            )
+        )
     Subscription.objects.bulk_create(new, batch_size=1000)
     report.added = len(new)
     if new:

@@ -46,10 +46,14 @@ def open_post_issues(*, post: Post) -> list[Issue]:
     """An issue per list the post belongs to that has every-post readers; once per post."""
     if not queries.mailable(post):
         return []
-    lists = queries.lists_for_post(post).filter(
-        subscriptions__status=Subscription.Status.ACTIVE,
-        subscriptions__frequency=Subscription.Frequency.EVERY_POST,
-    ).distinct()
+    lists = (
+        queries.lists_for_post(post)
+        .filter(
+            subscriptions__status=Subscription.Status.ACTIVE,
+            subscriptions__frequency=Subscription.Frequency.EVERY_POST,
+        )
+        .distinct()
+    )
     opened = [_open_issue(ml, Issue.Kind.POST, post=post) for ml in lists]
     return [issue for issue in opened if issue is not None]
 
@@ -74,9 +78,13 @@ def open_digests(*, now: datetime | None = None) -> list[Issue]:
     opened: list[Issue] = []
     for kind in (Issue.Kind.DAILY, Issue.Kind.WEEKLY):
         start, end = digest_period(kind, now)
-        lists = MailingList.objects.filter(
-            subscriptions__status=Subscription.Status.ACTIVE, subscriptions__frequency=kind
-        ).distinct().select_related("blog", "section")  # fmt: skip
+        lists = (
+            MailingList.objects.filter(
+                subscriptions__status=Subscription.Status.ACTIVE, subscriptions__frequency=kind
+            )
+            .distinct()
+            .select_related("blog", "section")
+        )
         for ml in lists:
             if Issue.objects.filter(mailing_list=ml, kind=kind, period_start=start).exists():
                 continue
@@ -139,19 +147,22 @@ def _send_one(delivery_id: int, renderer: IssueRenderer, connection: object) -> 
         if not claimed:
             return False
         delivery = Delivery.objects.select_related(
-            "subscription", "issue__mailing_list__blog", "issue__mailing_list__section",
+            "subscription",
+            "issue__mailing_list__blog",
+            "issue__mailing_list__section",
             "issue__post__blog",
-        ).get(pk=delivery_id)  # fmt: skip
+        ).get(pk=delivery_id)
         sub = delivery.subscription
-        if sub.status != Subscription.Status.ACTIVE or Suppression.objects.filter(
-            address_hash=mailbox_hash(sub.email)
-        ).exists():
+        if (
+            sub.status != Subscription.Status.ACTIVE
+            or Suppression.objects.filter(address_hash=mailbox_hash(sub.email)).exists()
+        ):
             Delivery.objects.filter(pk=delivery_id).update(
                 status=Delivery.Status.SKIPPED, sent_at=None
             )
             return False
         message = renderer.message(delivery)
-        message.connection = connection  # type: ignore[assignment]
+        message.connection = connection
         message.send()  # raises: the transaction rolls back and the row waits again
     return True
 
@@ -170,7 +181,7 @@ def send_pending(*, limit: int | None = None) -> int:
         for delivery_id in ids:
             try:
                 sent += _send_one(delivery_id, renderer, connection)
-            except Exception:  # noqa: BLE001 — one bad address must not stop the batch
+            except Exception:
                 _note_failure(delivery_id)
     return sent
 

@@ -48,9 +48,11 @@ def _check_rates(email: str, address_hash: str) -> None:
         conf.subscribe_per_mailbox_day()
     ):
         raise TooManyRequests(
-            _("We have already sent several confirmation messages to this address today. "
-              "Look for them in your mailbox (and its spam folder), or try again tomorrow.")
-        )  # fmt: skip
+            _(
+                "We have already sent several confirmation messages to this address today. "
+                "Look for them in your mailbox (and its spam folder), or try again tomorrow."
+            )
+        )
 
 
 @transaction.atomic

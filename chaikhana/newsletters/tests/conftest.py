@@ -18,7 +18,7 @@ class Inbox:
     def __init__(self) -> None:
         self.raw: list[bytes] = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server, session, envelope):
         self.raw.append(envelope.original_content or envelope.content)
         return "250 OK"
 

@@ -83,11 +83,16 @@ def upload(text: str, name: str = "subscribers.csv") -> SimpleUploadedFile:
 
 def test_an_import_keeps_good_rows_and_reports_duplicates_and_bad_rows(client, blog, user, listed):
     client.force_login(user)
-    text = ("Email,Name\n"  # Substack's and Ghost's header
-            "new1@example.org,A\nreader0@example.org,B\nnot-an-address,C\n"
-            "new1@example.org,D\nAnna <x@example.org>,E\nnew2@EXAMPLE.org,F\n")  # fmt: skip
-    response = client.post(f"/dashboard/@{blog.name}/subscribers/import/",
-                           {"file": upload(text), "consent": "on"}, HTTP_ACCEPT_LANGUAGE="en")  # fmt: skip
+    text = (
+        "Email,Name\n"  # Substack's and Ghost's header
+        "new1@example.org,A\nreader0@example.org,B\nnot-an-address,C\n"
+        "new1@example.org,D\nAnna <x@example.org>,E\nnew2@EXAMPLE.org,F\n"
+    )
+    response = client.post(
+        f"/dashboard/@{blog.name}/subscribers/import/",
+        {"file": upload(text), "consent": "on"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "2 addresses added" in html
@@ -104,16 +109,19 @@ def test_an_import_without_consent_or_without_an_email_column_writes_nothing(cli
     url = f"/dashboard/@{blog.name}/subscribers/import/"
     no_consent = client.post(url, {"file": upload("email\na@example.org\n")})
     assert no_consent.status_code == 400
-    no_column = client.post(url, {"file": upload("name\nAnna\n"), "consent": "on"},
-                            HTTP_ACCEPT_LANGUAGE="en")  # fmt: skip
+    no_column = client.post(
+        url, {"file": upload("name\nAnna\n"), "consent": "on"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert no_column.status_code == 400 and "column" in no_column.content.decode()
     assert not Subscription.objects.exists()
 
 
 def test_a_wordpress_export_with_semicolons_is_read(client, blog, user):
     client.force_login(user)
-    client.post(f"/dashboard/@{blog.name}/subscribers/import/",
-                {"file": upload("user_email;date\na@example.org;2020-01-01\n"), "consent": "on"})  # fmt: skip
+    client.post(
+        f"/dashboard/@{blog.name}/subscribers/import/",
+        {"file": upload("user_email;date\na@example.org;2020-01-01\n"), "consent": "on"},
+    )
     assert Subscription.objects.get().email == "a@example.org"
 
 

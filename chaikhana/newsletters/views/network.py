@@ -23,8 +23,10 @@ class BudgetForm(forms.Form):
         label=gettext_lazy("Messages per hour, for the whole network"),
         min_value=1,
         max_value=1_000_000,
-        help_text=gettext_lazy("Stay inside your mail provider's limit. Messages over the "
-                               "budget wait for the next hour."),  # fmt: skip
+        help_text=gettext_lazy(
+            "Stay inside your mail provider's limit. Messages over the "
+            "budget wait for the next hour."
+        ),
     )
 
 

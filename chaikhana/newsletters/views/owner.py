@@ -29,14 +29,10 @@ from chaikhana.newsletters.models import MailingList, Subscription
 PER_PAGE = 50
 
 
-def _list_of(blog: object) -> MailingList | None:
-    return MailingList.objects.filter(kind=MailingList.Kind.BLOG, blog=blog).first()
-
-
 @login_required
 def subscribers(request: AuthedRequest, blog: str) -> HttpResponse:
     the_blog, membership = access_blog_subscribers(request.user, blog)
-    ml = _list_of(the_blog)
+    ml = MailingList.objects.of_blog(the_blog)
     series = queries.subscribers_by_day(ml)
     subs = Subscription.objects.of_blog(the_blog).order_by("-created_at", "pk")
     page = Paginator(subs, PER_PAGE).get_page(request.GET.get("page"))
@@ -61,8 +57,16 @@ def export_csv(request: AuthedRequest, blog: str) -> HttpResponse:
     writer.writerow(["email", "status", "frequency", "language", "subscribed_at", "consent"])
     rows = Subscription.objects.of_blog(the_blog).exclude(status=Subscription.Status.UNSUBSCRIBED)
     for sub in rows.order_by("pk").iterator():
-        writer.writerow([sub.email, sub.status, sub.frequency, sub.language,
-                         (sub.confirmed_at or sub.created_at).isoformat(), sub.consent])  # fmt: skip
+        writer.writerow(
+            [
+                sub.email,
+                sub.status,
+                sub.frequency,
+                sub.language,
+                (sub.confirmed_at or sub.created_at).isoformat(),
+                sub.consent,
+            ]
+        )
     return response
 
 
@@ -83,7 +87,7 @@ def import_csv(request: AuthedRequest, blog: str) -> HttpResponse:
                 language=the_blog.language,
             )
         except ActionError as err:
-            form.add_error("file", err.message)
+            form.add_error("file", str(err.message))
     context = {"blog": the_blog, "membership": membership, "form": form, "report": report}
     return render(request, "newsletters/import.html", context, status=200 if report else 400)
 
@@ -94,7 +98,9 @@ def remove(request: AuthedRequest, blog: str, subscription_id: int) -> HttpRespo
     the_blog, _membership = access_blog_subscribers(request.user, blog)
     sub = access_subscriber(the_blog, subscription_id)
     remove_subscriber(subscription=sub, by=request.user)
-    messages.success(request, _("%(email)s is removed and will get nothing more.") % {"email": sub.email})
+    messages.success(
+        request, _("%(email)s is removed and will get nothing more.") % {"email": sub.email}
+    )
     return redirect("newsletters:subscribers", blog=the_blog.name)
 
 

@@ -52,7 +52,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             address_hash=request_address_hash(request),
         )
     except ActionError as err:
-        form.add_error(None, err.message)
+        form.add_error(None, str(err.message))
         return _form_page(request, form, status=429)
     return render(request, "newsletters/check_mail.html", context)
 
@@ -87,8 +87,7 @@ def unsubscribe_view(request: HttpRequest, secret: str) -> HttpResponse:
         sub = access_unsubscribe(secret)
     except Http404 as err:  # forged, mistyped, or deleted after the grace period: say which
         return render(request, "newsletters/unsubscribe.html", {"error": str(err)}, status=404)
-    context = {"subscription": sub, "list": sub.mailing_list}
     if request.method == "POST":
         unsubscribe(subscription=sub)
-        context["done"] = True
+    context = {"subscription": sub, "list": sub.mailing_list, "done": request.method == "POST"}
     return render(request, "newsletters/unsubscribe.html", context)

@@ -1,4 +1,4 @@
-"""A signed-in reader's subscriptions by email (those to her account's address), with her follows."""
+"""A signed-in reader's subscriptions (those of her account's address), beside her follows."""
 
 from __future__ import annotations
 
@@ -20,14 +20,16 @@ from chaikhana.newsletters.models import Subscription
 def mine(request: AuthedRequest) -> HttpResponse:
     email = request.user.email
     subs = (
-        list(Subscription.objects.of_address(email).exclude(status=Subscription.Status.UNSUBSCRIBED))
+        list(
+            Subscription.objects.of_address(email).exclude(status=Subscription.Status.UNSUBSCRIBED)
+        )
         if email
         else []
     )
     rows = [(sub, PreferencesForm(instance=sub, prefix=f"s{sub.pk}")) for sub in subs]
     follows = {
-        "blogs": request.user.blog_follows.count(),  # type: ignore[attr-defined]
-        "tags": request.user.tag_follows.count(),  # type: ignore[attr-defined]
+        "blogs": request.user.blog_follows.count(),
+        "tags": request.user.tag_follows.count(),
     }
     return render(request, "newsletters/mine.html", {"rows": rows, "follows": follows})
 
@@ -38,7 +40,9 @@ def change(request: AuthedRequest, subscription_id: int) -> HttpResponse:
     sub = access_my_subscription(request.user, subscription_id)
     if "unsubscribe" in request.POST:
         unsubscribe(subscription=sub)
-        messages.success(request, _("Unsubscribed from %(name)s.") % {"name": sub.mailing_list.title})
+        messages.success(
+            request, _("Unsubscribed from %(name)s.") % {"name": sub.mailing_list.title}
+        )
         return redirect("newsletters:mine")
     form = PreferencesForm(request.POST, instance=sub, prefix=f"s{sub.pk}")
     if form.is_valid():

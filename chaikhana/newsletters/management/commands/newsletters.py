@@ -20,8 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--until-empty", action="store_true")
         parser.add_argument("--batch", type=int, default=None)
 
-    def handle(self, *args: Any, until_empty: bool = False, batch: int | None = None,
-               **options: Any) -> None:  # fmt: skip
+    def handle(
+        self, *args: Any, until_empty: bool = False, batch: int | None = None, **options: Any
+    ) -> None:
         digests = len(actions.open_digests())
         sent = last = actions.send_pending(limit=batch)
         while until_empty and last and actions.has_pending():
