@@ -5,11 +5,16 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.newsletters.addresses import clean_address
 from chaikhana.newsletters.models import MailingList, Subscription
+
+
+def native_languages() -> list[tuple[str, str]]:
+    """Each language in its own words: a reader picks the one she reads."""
+    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
 class SubscribeForm(forms.Form):
@@ -32,7 +37,7 @@ class SubscribeForm(forms.Form):
         choices=Subscription.Frequency.choices,
         initial=Subscription.Frequency.EVERY_POST,
     )
-    language = forms.ChoiceField(label=_("Language of the messages"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language of the messages"), choices=native_languages)
     images = forms.ChoiceField(
         label=_("Pictures"), choices=Subscription.Images.choices, initial=Subscription.Images.SMALL
     )
@@ -51,7 +56,7 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Subscription
         fields = ["frequency", "language", "images"]
-        widgets = {"language": forms.Select(choices=settings.LANGUAGES)}
+        widgets = {"language": forms.Select(choices=native_languages)}
 
 
 class ImportForm(forms.Form):

@@ -40,6 +40,8 @@ class MailingList(models.Model):
     blog = models.ForeignKey(Blog, on_delete=models.CASCADE, null=True, related_name="+")
     section = models.ForeignKey(Section, on_delete=models.CASCADE, null=True, related_name="+")
     tag = models.SlugField(max_length=100, blank=True)
+    # A tag's name where the first reader subscribed ("выборы" for "vybory"), as TagFollow does.
+    name = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = MailingListQuerySet.as_manager()
@@ -69,7 +71,7 @@ class MailingList(models.Model):
             return self.blog.title
         if self.kind == self.Kind.SECTION and self.section is not None:
             return self.section.name
-        return f"#{self.tag}"
+        return f"#{self.name or self.tag}"
 
     @property
     def list_id(self) -> str:

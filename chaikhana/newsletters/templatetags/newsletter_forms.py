@@ -3,7 +3,8 @@ blogs, portal and writing never import newsletters (it listens).
 
 ``{% subscribe_form "blog" blog.name %}``, ``{% subscribe_form "section" section.slug %}``,
 ``{% subscribe_tag_form %}`` (a blog's tag archive: the tag across the network),
-``{% post_mailing_switch post %}``. No query and no CSRF token: the pages stay cacheable.
+``{% post_mailing_switch post %}``. No CSRF token, so the pages stay in the shared cache; no
+query but the tag's name on a tag page.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 
-from chaikhana.blogs.models import Post
+from chaikhana.blogs.models import Post, Tag
 from chaikhana.newsletters.forms import SubscribeForm
 from chaikhana.newsletters.models import PostMailing
 
@@ -53,7 +54,9 @@ def subscribe_tag_form(context: template.Context) -> dict[str, Any]:
     slug = str(match.kwargs.get("slug", "")) if match and match.url_name == "tag" else ""
     if not slug:
         return {"form": None}
-    return _form(context, "tag", slug, f"#{slug}")
+    blog = context.get("blog")
+    name = Tag.objects.filter(blog=blog, slug=slug).values_list("name", flat=True).first()
+    return _form(context, "tag", slug, f"#{name or slug}")
 
 
 @register.inclusion_tag("newsletters/_post_mailing.html", takes_context=True)
