@@ -138,28 +138,19 @@ def budget_left(now: datetime | None = None) -> int:
     return max(0, per_hour() - Delivery.objects.sent_since(since).count())
 
 
-def _send_one(delivery_id: int, renderer: IssueRenderer, connection: object) -> bool:
-    """Claim, send and record one delivery in one transaction; False when not ours to send."""
+def _send_one(delivery: Delivery, renderer: IssueRenderer, connection: object) -> bool:
+    """Claim, send and record one delivery in one transaction; False when not ours to send.
+
+    The claim is a conditional UPDATE that also requires the subscription to be active still:
+    the row lock (PostgreSQL) or the write lock (SQLite) is ours until the commit.
+    """
     with transaction.atomic():
-        claimed = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING).update(
-            status=Delivery.Status.SENT, sent_at=timezone.now()
-        )  # the row lock (PostgreSQL) or the write lock (SQLite) is ours until commit
+        claimed = Delivery.objects.filter(
+            pk=delivery.pk,
+            status=Delivery.Status.PENDING,
+            subscription__status=Subscription.Status.ACTIVE,
+        ).update(status=Delivery.Status.SENT, sent_at=timezone.now())
         if not claimed:
-            return False
-        delivery = Delivery.objects.select_related(
-            "subscription",
-            "issue__mailing_list__blog",
-            "issue__mailing_list__section",
-            "issue__post__blog",
-        ).get(pk=delivery_id)
-        sub = delivery.subscription
-        if (
-            sub.status != Subscription.Status.ACTIVE
-            or Suppression.objects.filter(address_hash=mailbox_hash(sub.email)).exists()
-        ):
-            Delivery.objects.filter(pk=delivery_id).update(
-                status=Delivery.Status.SKIPPED, sent_at=None
-            )
             return False
         message = renderer.message(delivery)
         message.connection = connection
@@ -167,23 +158,60 @@ def _send_one(delivery_id: int, renderer: IssueRenderer, connection: object) -> 
     return True
 
 
+def _skip(delivery_ids: list[int]) -> None:
+    """Deliveries whose reader left, or whose address bounced, since they were queued."""
+    Delivery.objects.filter(pk__in=delivery_ids, status=Delivery.Status.PENDING).update(
+        status=Delivery.Status.SKIPPED
+    )
+
+
 def send_pending(*, limit: int | None = None) -> int:
     """Send up to *limit* waiting deliveries (oldest first) within the hourly budget.
 
     Returns how many went out. Not atomic on purpose: each message is its own transaction.
+    The batch is read in two queries (deliveries with what a message needs, then the
+    suppressed addresses among them); each message then costs one UPDATE and its commit.
     """
     allowed = min(limit or conf.batch_size(), budget_left())
-    ids = list(Delivery.objects.pending().order_by("pk").values_list("pk", flat=True)[:allowed])
-    if not ids:
+    batch = list(
+        Delivery.objects.pending()
+        .select_related(
+            "subscription",
+            "issue__mailing_list__blog",
+            "issue__mailing_list__section",
+            "issue__post__blog",
+            "issue__post__author",
+        )
+        .order_by("pk")[:allowed]
+    )
+    if not batch:
         return 0
-    renderer, sent = IssueRenderer(), 0
+    hashes = {d.pk: mailbox_hash(d.subscription.email) for d in batch}
+    suppressed = set(
+        Suppression.objects.filter(address_hash__in=hashes.values()).values_list(
+            "address_hash", flat=True
+        )
+    )
+    gone = [d.pk for d in batch if hashes[d.pk] in suppressed or not _active(d)]
+    _skip(gone)
+    renderer, sent, unclaimed = IssueRenderer(), 0, []
     with get_connection() as connection:
-        for delivery_id in ids:
+        for delivery in batch:
+            if delivery.pk in gone:
+                continue
             try:
-                sent += _send_one(delivery_id, renderer, connection)
+                if _send_one(delivery, renderer, connection):
+                    sent += 1
+                else:
+                    unclaimed.append(delivery.pk)
             except Exception:
-                _note_failure(delivery_id)
+                _note_failure(delivery.pk)
+    _skip(unclaimed)  # sent by another worker (then not pending), or the reader left meanwhile
     return sent
+
+
+def _active(delivery: Delivery) -> bool:
+    return delivery.subscription.status == Subscription.Status.ACTIVE
 
 
 def _note_failure(delivery_id: int) -> None:

@@ -235,3 +235,31 @@ def test_an_excerpt_blog_sends_the_summary_only(smtp, blog, user, run_tasks):
         publish_post(post=post, by=user)
     text = smtp.messages[0].get_body(("plain",)).get_content()
     assert "Just the start." in text and "Secret middle part." not in text
+
+
+def test_a_reader_who_left_after_queueing_gets_nothing_and_a_refusing_server_is_retried(
+    smtp, blog, monkeypatch
+):
+    from chaikhana.newsletters import mail
+    from chaikhana.newsletters.actions import queue_issue
+
+    ml = list_for_blog(blog=blog)
+    left = subscriber(ml, "left@example.org")
+    subscriber(ml, "stays@example.org")
+    issue = Issue.objects.create(mailing_list=ml, kind=Issue.Kind.POST, post=PostFactory(blog=blog))
+    queue_issue(issue=issue)
+    left.status = Subscription.Status.UNSUBSCRIBED
+    left.save()
+    real = mail.SignedMessage.send
+
+    def refused(self, *args, **kwargs):
+        raise OSError("421 try later")
+
+    monkeypatch.setattr(mail.SignedMessage, "send", refused)
+    assert send_pending() == 0
+    waiting = Delivery.objects.get(subscription__email="stays@example.org")
+    assert (waiting.status, waiting.attempts) == (Delivery.Status.PENDING, 1)
+    assert Delivery.objects.get(subscription=left).status == Delivery.Status.SKIPPED
+    monkeypatch.setattr(mail.SignedMessage, "send", real)
+    assert send_pending() == 1
+    assert [m["To"] for m in smtp.messages] == ["stays@example.org"]
