@@ -53,10 +53,11 @@ class SubscribeForm(forms.Form):
 
 
 class PreferencesForm(forms.ModelForm):
+    language = forms.ChoiceField(label=_("Language of the messages"), choices=native_languages)
+
     class Meta:
         model = Subscription
         fields = ["frequency", "language", "images"]
-        widgets = {"language": forms.Select(choices=native_languages)}
 
 
 class ImportForm(forms.Form):
