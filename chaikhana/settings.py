@@ -144,6 +144,10 @@ else:
         }
     }
 
+# Stored pages also as files nginx serves without the app (reading/cache/files.py; the deploy/
+# layout sets it, deploy/nginx/chaikhana-page-files.conf reads it). Empty: only the cache above.
+PAGE_FILES_DIR = env_str("PAGE_FILES_DIR", "")
+
 TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
 # django_tasks_rq.RQBackend (the `rqworker` of django-rq runs it) queues in REDIS_URL's Redis.
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
