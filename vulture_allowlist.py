@@ -37,6 +37,7 @@ content_security_policy  # called by settings.py, which vulture does not read
 _.file_complete  # unused method (chaikhana/media/uploads.py)
 file_size  # unused variable (chaikhana/media/uploads.py)
 NetworkConfig  # unused class (chaikhana/network/apps.py)
+NewslettersConfig  # unused class (chaikhana/newsletters/apps.py)
 PortalConfig  # unused class (chaikhana/portal/apps.py)
 StoryViewCounter  # unused class (chaikhana/portal/figures/counter.py)
 _.disabled  # unused attribute (chaikhana/portal/views/story_edit.py)
@@ -199,3 +200,7 @@ _.train  # unused method (chaikhana/comments/spam/bayes.py)
 # Dead until the two-factor helpers are removed from accounts/twofactor/devices.py.
 confirmed_totp  # unused function (chaikhana/accounts/twofactor/devices.py)
 recovery_device  # unused function (chaikhana/accounts/twofactor/devices.py)
+
+# Read in a query's keyword (unsubscribed_at__lt in newsletters' purge), which vulture cannot see.
+unsubscribed_at  # unused variable (chaikhana/newsletters/models.py)
+_.unsubscribed_at  # unused attribute (chaikhana/newsletters/actions/subscriptions.py)

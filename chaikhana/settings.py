@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "chaikhana.courses",
     "chaikhana.porting",
     "chaikhana.network",
+    "chaikhana.newsletters",
+    "anymail",  # webhooks for bounces and complaints; optional provider backends
 ]
 
 MIDDLEWARE = [
@@ -176,6 +178,22 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Chaikhana <noreply@localhost>")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Newsletters (docs/newsletters.md): the network's sending address (each blog's name is put
+# before it), DKIM signing when a key is given, and the provider's webhook secret
+# (django-anymail: /anymail/<provider>/tracking/, "user:password" in the webhook's URL).
+NEWSLETTERS_FROM_EMAIL = env_str("NEWSLETTERS_FROM_EMAIL")
+NEWSLETTERS_PER_HOUR = env_int("NEWSLETTERS_PER_HOUR", 2000)
+DKIM_DOMAIN = env_str("DKIM_DOMAIN")
+DKIM_SELECTOR = env_str("DKIM_SELECTOR", "chaikhana")
+DKIM_PRIVATE_KEY_PATH = env_str("DKIM_PRIVATE_KEY_PATH")
+ANYMAIL = {"WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET")} | (
+    {"POSTMARK_SERVER_TOKEN": env_str("POSTMARK_SERVER_TOKEN")}
+    if env_str("POSTMARK_SERVER_TOKEN")
+    else {}
+)
 
 # --- Languages -----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

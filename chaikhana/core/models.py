@@ -49,6 +49,11 @@ class NetworkSettings(models.Model):
     hold_first_comment = models.BooleanField(
         _("hold a first-time commenter's comment for approval"), default=True
     )
+    # Newsletters (chaikhana/newsletters): messages the network may send per hour, to stay
+    # inside the mail provider's limits; empty means NEWSLETTERS_PER_HOUR.
+    newsletter_per_hour = models.PositiveIntegerField(
+        _("newsletter messages per hour"), null=True, blank=True
+    )
     # The browser's bar, the app icons and the title cards; empty means the stylesheet's accent.
     theme_color = models.CharField(
         _("theme colour"),

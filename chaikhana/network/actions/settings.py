@@ -30,6 +30,7 @@ SETTING_FIELDS = {
     "comment_mode",
     "hold_first_comment",
     "theme_color",
+    "newsletter_per_hour",
 }
 
 

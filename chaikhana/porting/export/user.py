@@ -20,6 +20,7 @@ from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Membership, Post
 from chaikhana.comments.models import Comment
 from chaikhana.media.models import MediaFile
+from chaikhana.newsletters.queries import subscriptions_of_address
 
 README = """\
 Your data from Chaikhana, exported {when}.
@@ -33,6 +34,7 @@ comments.json  the comments you wrote while signed in, with the post each answer
 media.json     the files you uploaded: name, kind, size, description, caption, and "path",
                where the file is in this zip, and its SHA-256
 media/         the files themselves, as stored (photos without their location metadata)
+subscriptions.json  the newsletters your account's email address is subscribed to
 
 Every date is in UTC, ISO 8601. A blog can also be exported on its own, for WordPress,
 from its dashboard (Export).
@@ -53,6 +55,7 @@ def build_user_zip(*, user: User, out: IO[bytes]) -> dict[str, int]:
             "posts.json": _posts(user),
             "comments.json": _comments(user),
             "media.json": media,
+            "subscriptions.json": subscriptions_of_address(user.email),
         }
         for name, data in parts.items():
             archive.writestr(name, json.dumps(data, ensure_ascii=False, indent=2))

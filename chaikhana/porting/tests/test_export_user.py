@@ -64,7 +64,7 @@ class UserExportTests:
         out = BytesIO()
         counts = build_user_zip(user=writer, out=out)
         archive, parts = read(out.getvalue())
-        assert counts == {"blogs": 2, "posts": 3, "comments": 1, "media": 1}
+        assert counts == {"blogs": 2, "posts": 3, "comments": 1, "media": 1, "subscriptions": 0}
         assert {
             "README.txt",
             "profile.json",
