@@ -82,9 +82,8 @@ class Rewriter:
         parts = urlsplit(value)
         if parts.scheme and parts.scheme not in ("http", "https"):
             return value
-        if parts.netloc and f"{parts.scheme or 'https'}://{parts.netloc}" != self.live:
-            if parts.netloc != urlsplit(self.live).netloc:
-                return value  # another site: content, left as written
+        if parts.netloc and parts.netloc != urlsplit(self.live).netloc:
+            return value  # another site: content, left as written
         path = parts.path if parts.path.startswith("/") else _join(at.url, parts.path)
         target = self.locate(path, parts.query)
         fragment = f"#{parts.fragment}" if parts.fragment else ""
