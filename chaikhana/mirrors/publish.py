@@ -54,7 +54,10 @@ def bucket_storage(bucket: str) -> S3Storage:
 def upload(generation: Path, storage: S3Storage, *, prefix: str) -> int:
     """Make the bucket's copy the same as *generation*; how many files were sent."""
     local = manifest.parse((generation / conf.MANIFEST).read_bytes())
-    name = lambda rel: f"{prefix}/{rel}" if prefix else rel
+
+    def name(rel: str) -> str:
+        return f"{prefix}/{rel}" if prefix else rel
+
     try:
         remote = _remote_manifest(storage, name(conf.MANIFEST))
         sent = [rel for rel, digest in local.items() if remote.get(rel) != digest]

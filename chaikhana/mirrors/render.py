@@ -5,11 +5,12 @@ stack (so pages come out exactly as a stranger's browser gets them, page cache i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
 from django.test import Client
 from django.utils.translation import gettext as _
 
@@ -59,9 +60,9 @@ class Renderer:
         return Rendered(response.status_code, body, response.headers.get("Location", ""), deps)
 
     @staticmethod
-    def _deps(response: HttpResponse) -> list[str] | None:
+    def _deps(response: Any) -> list[str] | None:
         """What the page depends on: as the page cache learnt it, else asked the same way."""
-        request = response.wsgi_request  # type: ignore[attr-defined]
+        request = response.wsgi_request
         if response.status_code != 200:
             return None
         return cache.get(keys.url_key(request)) or keys.dependencies(request, response)

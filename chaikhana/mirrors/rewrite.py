@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -38,7 +39,7 @@ class _AsWritten(HTMLFormatter):
             empty_attributes_are_booleans=True,
         )
 
-    def attributes(self, tag: Tag) -> list[tuple[str, str | None]]:  # type: ignore[override]
+    def attributes(self, tag: Tag) -> list[tuple[str, Any]]:
         return list(tag.attrs.items())
 
 
@@ -65,7 +66,7 @@ class Rewriter:
             self._form(soup, form, at)
         for style in soup.find_all("style"):
             if style.string:
-                style.string.replace_with(self.css(style.string, at=at, found=found))
+                style.string = self.css(str(style.string), at=at, found=found)
         return Page(soup.decode(formatter=FORMATTER), found)
 
     def css(self, text: str, *, at: Target, found: list[Target]) -> str:

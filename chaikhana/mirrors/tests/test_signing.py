@@ -46,7 +46,7 @@ class SigningTests:
         (tmp_path / "f").write_bytes(b"some bytes\n")
         (tmp_path / "f.minisig").write_text(signing.sign(key, b"some bytes\n", trusted_comment="t"))
         (tmp_path / "k.pub").write_text(key.public_key().to_file())
-        done = subprocess.run(  # noqa: S603
+        done = subprocess.run(
             [MINISIGN, "-V", "-p", tmp_path / "k.pub", "-m", tmp_path / "f"],
             capture_output=True,
             text=True,
@@ -54,7 +54,7 @@ class SigningTests:
         )
         assert done.returncode == 0, done.stderr
         (tmp_path / "f").write_bytes(b"some bytez\n")
-        done = subprocess.run(  # noqa: S603
+        done = subprocess.run(
             [MINISIGN, "-V", "-p", tmp_path / "k.pub", "-m", tmp_path / "f"],
             capture_output=True,
             check=False,

@@ -1,4 +1,4 @@
-"""manage.py mirror TARGET [--blog NAME] [--portal] [--full] [--live-url URL]: a signed static copy."""
+"""manage.py mirror TARGET [--blog NAME] [--portal] [--full] [--live-url URL]: a static copy."""
 
 from __future__ import annotations
 
