@@ -41,6 +41,7 @@ urlpatterns = [
     path("courses/", include("chaikhana.courses.urls")),
     path("accounts/", include("chaikhana.accounts.urls")),
     path("", include("chaikhana.network.reports.urls")),  # /report/…, /network/reports/
+    path("", include("chaikhana.mirrors.urls")),  # /mirrors/, /mirrors.json, /network/mirrors/
     path("network/", include("chaikhana.network.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/@<blogname:blog>/import/", include("chaikhana.porting.urls")),

@@ -22,6 +22,8 @@ from chaikhana.reading.cache.keys import PAGE_DEPENDENCIES
 NOT_COPIED = frozenset({"blogs:sitemap", "sitemap_index"})
 # The icons browsers ask for (core/urls_icons.py), copied like static files.
 ICONS = frozenset({"favicon", "apple_touch_icon", "app_icon"})
+# Pages of our own the copy carries: where else to read, and the key that signs it.
+OWN_PAGES = frozenset({"mirrors:page"})
 PORTAL_FEEDS = frozenset(
     {
         "reading:portal_feed",
@@ -77,6 +79,8 @@ class Scope:
 
     def _wants(self, match: ResolverMatch) -> bool:
         name = match.view_name
+        if name in OWN_PAGES:
+            return True
         if name not in PAGE_DEPENDENCIES or name in NOT_COPIED:
             return False
         blog = match.kwargs.get("blog")
