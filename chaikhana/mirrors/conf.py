@@ -12,8 +12,6 @@ SIGNATURE = "SHA256SUMS.minisig"
 PUBLIC_KEY = "minisign.pub"
 STATE = ".mirror-state.json"
 CURRENT = "current"
-# Generations kept beside the current one: the previous complete copy survives a failed run.
-KEEP_GENERATIONS = 1
 
 
 def signing_key() -> str:
