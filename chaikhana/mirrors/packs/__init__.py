@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from chaikhana.mirrors import conf
+from chaikhana.mirrors import conf, signing
 
 SUFFIXES = (".zim", ".epub", ".html")
 
@@ -40,3 +40,11 @@ def available() -> list[Pack]:
                 )
             )
     return found
+
+
+def sign_pack(path: Path) -> None:
+    """Write *path*.minisig beside a pack (minisign -Vm PACK checks it)."""
+    key = signing.load_secret(conf.signing_key())
+    comment = f"chaikhana pack {path.name} {datetime.now(tz=UTC).isoformat(timespec='seconds')}"
+    signature = signing.sign(key, path.read_bytes(), trusted_comment=comment)
+    path.with_name(path.name + ".minisig").write_text(signature)
