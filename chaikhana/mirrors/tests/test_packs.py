@@ -7,6 +7,7 @@ import os
 import random
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -77,9 +78,12 @@ class EpubTests:
                 "".join(words.choice("абвгдежзиклмнопрстуфхцчшщыэюя") for _ in range(8))
                 for _ in range(2500)
             )
-            PostFactory(blog=network.blog, slug=f"busy-{number}", body_html=f"<p>{text}</p>")
+            PostFactory(blog=network.blog, slug=f"busy-{number}", body_source=text)
         path = make.build_today()
         assert path.stat().st_size <= epub.TODAY_MAX_BYTES
+        with zipfile.ZipFile(path) as book:
+            chapters = [n for n in book.namelist() if "/post-" in n]
+        assert 5 < len(chapters) < 32  # the oldest were dropped to fit, the newest kept
         assert Path(str(path) + ".minisig").is_file()
 
     def test_packs_are_offered_with_size_and_date_on_the_mirrors_page(
