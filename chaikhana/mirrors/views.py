@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -93,6 +94,7 @@ def staff_mirrors(request: HttpRequest) -> HttpResponse:
         except ActionError as err:
             form.add_error(err.field, str(err.message))
         else:
+            messages.success(request, _("%(url)s is listed.") % {"url": data["url"]})
             return redirect("mirrors:staff")
     status = 400 if request.method == "POST" else 200
     context = {"mirrors": Mirror.objects.all(), "form": form, "section": "mirrors"}
