@@ -23,7 +23,7 @@ run: install messages
 	PORT=$(PORT) bin/run
 
 browser-deps: install
-	bin/ensure-debs chromium default-jre-headless
+	bin/ensure-debs chromium default-jre-headless epubcheck minisign
 	cd tests/browser && npm ci --no-audit --no-fund --silent
 
 test: install messages browser-deps

@@ -36,6 +36,7 @@ csrf_failure  # settings.CSRF_FAILURE_VIEW (chaikhana/core/error_pages.py)
 content_security_policy  # called by settings.py, which vulture does not read
 _.file_complete  # unused method (chaikhana/media/uploads.py)
 file_size  # unused variable (chaikhana/media/uploads.py)
+MirrorsConfig  # unused class (chaikhana/mirrors/apps.py)
 NetworkConfig  # unused class (chaikhana/network/apps.py)
 NewslettersConfig  # unused class (chaikhana/newsletters/apps.py)
 PortalConfig  # unused class (chaikhana/portal/apps.py)
@@ -52,6 +53,7 @@ _.help_text  # unused attribute (chaikhana/writing/forms/blogs.py)
 
 # Model fields, TextChoices members and columns set by actions: the database, the admin,
 # templates and exports read them, not Python code vulture can see.
+last_error  # unused variable (chaikhana/mirrors/models.py)
 last_used_at  # unused variable (chaikhana/accounts/models.py)
 custom_css  # unused variable (chaikhana/blogs/models/blog.py)
 suspended_reason  # unused variable (chaikhana/blogs/models/blog.py)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "chaikhana.network",
     "chaikhana.newsletters",
     "anymail",  # webhooks for bounces and complaints; optional provider backends
+    "chaikhana.mirrors",
 ]
 
 MIDDLEWARE = [
@@ -145,6 +146,10 @@ else:
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
+
+# Stored pages also as files nginx serves without the app (reading/cache/files.py; the deploy/
+# layout sets it, deploy/nginx/chaikhana-page-files.conf reads it). Empty: only the cache above.
+PAGE_FILES_DIR = env_str("PAGE_FILES_DIR", "")
 
 TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
 # django_tasks_rq.RQBackend (the `rqworker` of django-rq runs it) queues in REDIS_URL's Redis.
@@ -309,6 +314,14 @@ METRICS_ALLOWED = env_list("METRICS_ALLOWED", ["127.0.0.1", "::1"])
 
 # The network's onion address (no scheme), served beside the clearnet host.
 ONION_HOST = env_str("ONION_HOST", "").strip().lower().removesuffix("/")
+# Static mirrors (chaikhana/mirrors, docs/mirrors.md): the Ed25519 key that signs them (made by
+# manage.py mirror_keygen) and where copies bound for a bucket are built first.
+MIRROR_SIGNING_KEY = env_str("MIRROR_SIGNING_KEY")
+MIRRORS_ROOT = Path(env_str("MIRRORS_ROOT", str(VAR_DIR / "mirrors")))
+MIRROR_S3_ENDPOINT_URL = env_str("MIRROR_S3_ENDPOINT_URL")
+MIRROR_S3_REGION = env_str("MIRROR_S3_REGION")
+MIRROR_S3_ACCESS_KEY = env_str("MIRROR_S3_ACCESS_KEY")
+MIRROR_S3_SECRET_KEY = env_str("MIRROR_S3_SECRET_KEY")
 if ONION_HOST:
     ALLOWED_HOSTS += [ONION_HOST, "." + ONION_HOST]
 

@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("chaikhana.network.reports.urls")),  # /report/…, /network/reports/
     path("", include("chaikhana.newsletters.urls")),  # /newsletters/, …/subscribers/
     path("anymail/", include("anymail.urls")),  # bounces and complaints (newsletters)
+    path("", include("chaikhana.mirrors.urls")),  # /mirrors/, /mirrors.json, /network/mirrors/
     path("network/", include("chaikhana.network.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/@<blogname:blog>/import/", include("chaikhana.porting.urls")),

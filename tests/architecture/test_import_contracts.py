@@ -30,6 +30,7 @@ APPS = [
     "linkbacks",
     "porting",
     "network",
+    "mirrors",
     "newsletters",
 ]
 
@@ -133,7 +134,7 @@ class CoursesContractTests:
 
 class ListenerContractTests:
     @pytest.mark.parametrize(
-        "listener", ["reading", "linkbacks", "porting", "network", "newsletters"]
+        "listener", ["reading", "linkbacks", "porting", "network", "mirrors", "newsletters"]
     )
     def test_contracts_break_when_an_app_imports_a_listener(self, tmp_path, listener):
         out = broken(

@@ -13,7 +13,7 @@ PY=$ROOT/.venv/bin/python
 T0=$(date +%s)
 step() { echo "-- [$(( $(date +%s) - T0 ))s] $*"; }
 
-bin/ensure-debs nginx openssl redis-server
+bin/ensure-debs nginx libnginx-mod-http-brotli-static openssl redis-server
 if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
   for _ in $(seq 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
@@ -79,6 +79,7 @@ export BEHIND_TLS_PROXY=on SECURE_COOKIES=on SECURE_SSL_REDIRECT=on SECURE_HSTS_
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" REDIS_URL="redis://127.0.0.1:$P_REDIS/0"
 export TASK_BACKEND=django_tasks_rq.RQBackend SERVE_MEDIA=off
 export CHAIKHANA_VAR_DIR="$TMP/var" MEDIA_ROOT="$TMP/media" LOG_FORMAT=json LOG_LEVEL=INFO
+export PAGE_FILES_DIR="$TMP/var/page-files"
 export GUNICORN_WORKERS=2 GUNICORN_THREADS=4
 mkdir -p "$TMP/media"
 for _ in $(seq 50); do redis-cli -p "$P_REDIS" ping >/dev/null 2>&1 && break; sleep 0.1; done
@@ -119,7 +120,11 @@ sed -e "s#server 127.0.0.1:8000 #server 127.0.0.1:$P_A #" \
     deploy/nginx/chaikhana.conf >"$N/chaikhana.conf"
 sed -e "s#/srv/chaikhana/app/staticfiles/#$ROOT/staticfiles/#" \
     -e "s#/srv/chaikhana/media/#$TMP/media/#" \
+    -e "s#/srv/chaikhana/var/page-files/#$TMP/var/page-files/#" \
+    -e "s#/etc/nginx/snippets/#$N/snippets/#" \
     deploy/nginx/chaikhana-app.conf >"$N/snippets/chaikhana-app.conf"
+cp deploy/nginx/chaikhana-page-files.conf "$N/snippets/"
+"$PY" manage.py page_files nginx >"$N/snippets/chaikhana-page-headers.conf"
 if cat "$N/chaikhana.conf" "$N/snippets/chaikhana-app.conf" | grep -v '^\s*#' \
     | grep -n "chaikhana.example\|/srv/\|/etc/letsencrypt\|:8000\|:8081"; then
   echo "the nginx template was not fully adapted (lines above)" >&2; exit 1
@@ -127,6 +132,7 @@ fi
 cat >"$N/nginx.conf" <<NGINX
 $( [ "$(id -u)" = 0 ] && echo "user root;  # test harness only: workers read the checkout wherever CI cloned it" )
 daemon off;
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;  # Debian: libnginx-mod-http-brotli-static
 worker_processes 1;
 pid $N/nginx.pid;
 error_log $N/error.log warn;
@@ -160,7 +166,8 @@ wait_for "https://127.0.0.1:$P_HTTPS/healthz" 20
 
 step "reading and writing through nginx"
 timeout 120 "$PY" tests/deploy/smoke_client.py --https "$P_HTTPS" --http "$P_HTTP" \
-  --onion-port "$P_ONION" --onion "$ONION" --a "$P_A" --b "$P_B" --cafile "$N/cert.pem"
+  --onion-port "$P_ONION" --onion "$ONION" --a "$P_A" --b "$P_B" --cafile "$N/cert.pem" \
+  --app-logs "$TMP/gunicorn-$P_A.access.log" "$TMP/gunicorn-$P_B.access.log"
 
 step "logs: JSON from the app, no client addresses anywhere"
 grep -q . "$N/access.log" && grep -q . "$TMP/gunicorn-$P_A.access.log"

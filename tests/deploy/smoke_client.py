@@ -135,6 +135,49 @@ def form_fields(page: str, action_contains: str = "") -> dict[str, str]:
     raise Failed(f"no POST form ({action_contains!r}) on the page")
 
 
+def app_requests(logs: list[str]) -> int:
+    """How many requests the gunicorns have logged so far."""
+    return sum(len(open(path, "rb").read().splitlines()) for path in logs)
+
+
+def page_files(args: argparse.Namespace, tls: ssl.SSLContext) -> None:
+    """A stored page is a file nginx sends alone (reading/cache/files.py): the gunicorns'
+    access logs do not grow, and the reader gets the app's headers, compressed either way."""
+    print("stored pages as files: nginx answers without the app")
+    reader = Client(args.https, tls=tls)
+    reader.get("/@demo/")  # the app learns what the page depends on
+    stored = reader.get("/@demo/")  # ... and stores it, as an entry and as a file
+    check("X-Page-Cache" not in stored.headers, "the first two visits are the app's")
+    time.sleep(0.5)  # gunicorn logs a request just after answering it
+    before = app_requests(args.app_logs)
+    served = reader.get("/@demo/", Accept_Encoding="gzip")
+    check(served.header("X-Page-Cache") == "file", "the third visit is a file")
+    check(served.text == stored.text, "the file is the page the app rendered")
+    check(served.header("Content-Encoding") == "gzip", "sent pre-compressed (gzip)")
+    br = reader.get("/@demo/", Accept_Encoding="br")
+    check(br.header("Content-Encoding") == "br", "sent pre-compressed (brotli)")
+    check(served.header("Content-Type") == "text/html; charset=utf-8", "as text/html, utf-8")
+    same_as_app = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
+    for name in (*same_as_app, "Strict-Transport-Security", "Onion-Location", "Cache-Control"):
+        same = sorted(served.header(name).split("; ")) == sorted(stored.header(name).split("; "))
+        differs = "" if same else f": {served.header(name)!r} vs {stored.header(name)!r}"
+        check(same, f"{name} as the app sends it{differs}")
+    etag = served.header("ETag")
+    again = reader.get("/@demo/", If_None_Match=etag, Accept_Encoding="gzip")
+    check(etag and again.status == 304, "revalidation answered 304 by nginx")
+    time.sleep(0.5)
+    after = app_requests(args.app_logs)
+    check(after == before, f"no request reached gunicorn ({after - before} did)")
+    signed_in = Client(args.https, tls=tls)
+    signed_in.cookies["sessionid"] = "not-a-session"
+    check(
+        "X-Page-Cache" not in signed_in.get("/@demo/").headers,
+        "a reader with a session cookie is the app's",
+    )
+    time.sleep(0.5)
+    check(app_requests(args.app_logs) > after, "... and reached gunicorn")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     for name in ("https", "http", "onion-port", "a", "b"):
@@ -142,6 +185,7 @@ def main() -> None:
     parser.add_argument("--onion", required=True)
     parser.add_argument("--cafile", required=True)
     parser.add_argument("--search-wait", type=float, default=30)
+    parser.add_argument("--app-logs", nargs="+", required=True, help="gunicorns' access logs")
     args = parser.parse_args()
 
     tls = ssl.create_default_context(cafile=args.cafile)
@@ -174,6 +218,7 @@ def main() -> None:
     etag = blog.header("ETag")
     again = reader.get(blog_path[1], If_None_Match=etag)
     check(etag and again.status == 304, f"ETag revalidation through nginx: {again.status}")
+    page_files(args, tls)
     feed = reader.get("/feed/")
     check(feed.status == 200 and "rss+xml" in feed.header("Content-Type"), "network feed (RSS)")
     check(f"https://{HOST}:{args.https}/@" in feed.text, "feed links use the host asked")

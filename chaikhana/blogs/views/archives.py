@@ -66,12 +66,9 @@ def _subtree_ids(category: Category) -> set[int]:
 def category_archive(request: HttpRequest, slug: str, blog: str | None = None) -> HttpResponse:
     the_blog, membership = reader_blog(request, blog)
     category = access_category(the_blog, slug)
-    posts = _readable_posts(request, the_blog, membership).filter(
-        categories__in=_subtree_ids(category)
-    )
     # A post filed under a category and its child appears once.
-    heading = category.name
-    return _archive(request, the_blog, posts.distinct(), heading, "blogs:category_feed", slug)
+    posts = _readable_posts(request, the_blog, membership).in_categories(_subtree_ids(category))
+    return _archive(request, the_blog, posts, category.name, "blogs:category_feed", slug)
 
 
 def tag_archive(request: HttpRequest, slug: str, blog: str | None = None) -> HttpResponse:

@@ -53,7 +53,9 @@ class StoryViewCounter:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.method == "GET" and response.status_code == 200:
+        # The mirror's crawler (chaikhana/mirrors) renders every story: not a reader.
+        crawler = request.headers.get("User-Agent", "").startswith("chaikhana-mirror")
+        if request.method == "GET" and response.status_code == 200 and not crawler:
             match = STORY_PATH.match(request.path_info)
             if match is not None:
                 try:

@@ -17,6 +17,7 @@ from chaikhana.blogs.actions import create_blog
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
 from chaikhana.comments.models import Comment
+from chaikhana.core.db_stats import BULK_ROWS, refresh_statistics
 from chaikhana.core.errors import ActionError
 from chaikhana.porting.access import importing_owner
 from chaikhana.porting.livejournal.comments import SkipComment, import_comment, known_comment
@@ -58,6 +59,8 @@ def import_lj(
         report=LjReport(blog=blog.name),
     )
     run_import(ctx=ctx, entries=found_entries, found=found_comments, progress=progress)
+    if ctx.report.imported + ctx.report.comments >= BULK_ROWS:
+        refresh_statistics()  # core/db_stats: fresh planner statistics after a bulk load
     return ctx.report
 
 

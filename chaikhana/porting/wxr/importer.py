@@ -23,6 +23,7 @@ from chaikhana.accounts.models import User
 from chaikhana.blogs.actions.blogs import create_blog_for_migration
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
+from chaikhana.core.db_stats import BULK_ROWS, refresh_statistics
 from chaikhana.core.errors import ActionError
 from chaikhana.porting.access import importing_owner
 from chaikhana.porting.models import ImportedItem
@@ -143,6 +144,8 @@ def _import(source: Source, found: Scan, blog: Blog, owner: User, options: Optio
     report.categories, report.tags = ctx.terms.created["category"], ctx.terms.created["tag"]
     if report.menu_items_ignored:
         report.notes.append(_("Menus are not imported: build them again in the blog's settings."))
+    if report.imported + report.comments >= BULK_ROWS:
+        refresh_statistics()  # the planner's view of the tables is now far off (core/db_stats)
     return report
 
 

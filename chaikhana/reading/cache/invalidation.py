@@ -13,6 +13,7 @@ import secrets
 
 from django.core.cache import cache
 
+from chaikhana.reading.cache import files
 from chaikhana.reading.cache.keys import (
     NETWORK,
     blog_lists_dep,
@@ -50,7 +51,7 @@ def ensure(deps: list[str]) -> dict[str, int]:
 
 
 def bump(*deps: str) -> None:
-    """Invalidate every page that depends on any of *deps*."""
+    """Invalidate every page that depends on any of *deps*, and unlink their files."""
     for dep in deps:
         try:
             cache.incr(generation_key(dep))
@@ -59,6 +60,11 @@ def bump(*deps: str) -> None:
         except CACHE_ERRORS:
             # A write must not fail because the cache is down; its pages expire (PAGE_TTL).
             logger.exception("could not invalidate %s", dep)
+    # After the increments (files.py: a writer re-reads them after linking its file).
+    try:
+        files.purge(*deps)
+    except OSError:
+        logger.exception("could not remove page files of %s", deps)
 
 
 def invalidate_post(post_id: int) -> None:

@@ -24,7 +24,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 from django.utils.http import http_date
 
 from chaikhana.comments.identity import COOKIE as OWN_COMMENTS_COOKIE
-from chaikhana.reading.cache import invalidation, keys, modes
+from chaikhana.reading.cache import files, invalidation, keys, modes
 from chaikhana.reading.cache.invalidation import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -89,8 +89,28 @@ def _store(
             cache.set(deps_key, deps, DEPS_TTL)
         else:
             cache.set(page_key, _to_entry(response, gens), PAGE_TTL)
+            _write_file(request, response, deps, gens)
     except CACHE_ERRORS:
         logger.exception("page cache unavailable")
+
+
+def _write_file(
+    request: HttpRequest, response: HttpResponse, deps: list[str], gens: dict[str, int]
+) -> None:
+    """The same page as a file nginx serves (files.py), unless a change raced the render."""
+    name = files.file_name(request, response) if files.enabled() else None
+    body = files.with_page_policy(response) if name else None
+    if name is None or body is None:
+        return
+    try:
+        page = files.write(name, body, deps)
+    except OSError:
+        logger.exception("could not write page file %s", name)
+        return
+    # Linked, then written, then checked: a bump between render and here unlinks it (a bump
+    # increments before it lists the links, so one of the two always sees the other).
+    if page is not None and invalidation.current(deps) != gens:
+        files.remove(page)
 
 
 def _may_use_cache(request: HttpRequest) -> bool:

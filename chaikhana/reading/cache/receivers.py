@@ -19,8 +19,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 
 from chaikhana.blogs import signals
 from chaikhana.blogs.models import Blog, Category, Membership, Post, Tag
+from chaikhana.core.models import NetworkSettings
 from chaikhana.media import signals as media_signals
-from chaikhana.reading.cache import invalidation
+from chaikhana.reading.cache import files, invalidation
 from chaikhana.reading.cache.keys import NETWORK, blog_lists_dep, blog_settings_dep, post_dep
 from chaikhana.reading.cache.network import network_face, network_fields_changed
 
@@ -124,6 +125,13 @@ def on_media_changed(sender: Any, *, blog_id: int, post_ids: list[int], **kwargs
     invalidation.invalidate_blog_lists(blog_id)
 
 
+def on_network_settings_saved(sender: Any, **kwargs: Any) -> None:
+    """Every page shows the network's settings; the stored pages' keys carry their date
+    (keys.variant_key), and the page files all go at once once the change is committed."""
+    if not kwargs.get("raw"):
+        transaction.on_commit(files.clear)
+
+
 def connect() -> None:
     """Called once from ReadingConfig.ready()."""
     uid = "reading.cache"
@@ -137,6 +145,9 @@ def connect() -> None:
     pre_save.connect(remember_blog_face, sender=Blog, dispatch_uid=f"{uid}.blog_pre_save")
     post_save.connect(on_blog_saved, sender=Blog, dispatch_uid=f"{uid}.blog_save")
     post_delete.connect(on_blog_deleted, sender=Blog, dispatch_uid=f"{uid}.blog_delete")
+    post_save.connect(
+        on_network_settings_saved, sender=NetworkSettings, dispatch_uid=f"{uid}.network"
+    )
     for through in (Post.categories.through, Post.tags.through):
         m2m_changed.connect(on_post_terms_changed, sender=through, dispatch_uid=f"{uid}.{through}")
     for model in (Category, Tag, Membership):

@@ -51,7 +51,7 @@ class _CategoryScope:
         category = access_category(the_blog, slug)
         category.blog = the_blog  # already loaded: no second query for it
         # As on the archive page: the category with its sub-categories, each post once.
-        posts = _posts(the_blog).filter(categories__in=_subtree_ids(category)).distinct()
+        posts = _posts(the_blog).in_categories(_subtree_ids(category))
         title = f"{category.name} · {the_blog.title}"
         link = the_blog.url("blogs:category", slug=category.slug)
         return _scope(request, the_blog, posts, title=title, link=link)

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from chaikhana.blogs.demo.loader import REVISIONS_UP_TO, load_demo, network_is_empty
 from chaikhana.blogs.demo.tenants import DEMO_PASSWORD
+from chaikhana.core.db_stats import refresh_statistics
 
 
 class Command(BaseCommand):
@@ -42,6 +43,7 @@ class Command(BaseCommand):
                 "Use --if-empty to skip quietly, or start from a fresh database."
             )
         result = load_demo(blogs=blogs, posts=posts, seed=options["seed"], report=self.stdout.write)
+        refresh_statistics()  # a bulk load: the planner should know the tables' sizes (core)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network loaded: {result.users} users, {result.blogs} blogs, "

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
 
+from chaikhana.core.db_stats import refresh_statistics
 from chaikhana.network.backup.errors import BackupError
 from chaikhana.network.backup.restore import restore_backup
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             raise CommandError(f"Restore refused: {error}") from error
         finally:
             connections.close_all()  # nothing may keep a view of the database as it was
+        refresh_statistics()  # restored rows, and the planner has not seen them (core/db_stats)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored the backup of {manifest.created_at} ({len(manifest.media())} media "

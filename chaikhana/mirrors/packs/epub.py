@@ -1,0 +1,136 @@
+"""EPUB 3 packs (``ebooklib``): a blog, a month of it, or today on the network.
+
+Bodies are the stored, sanitised HTML; links to our own pages become absolute (the book is
+read away from the site), ``<picture>`` becomes one small JPEG packed in the book, and the
+daily pack keeps to TODAY_MAX_BYTES — text only, oldest posts dropped first — so it can be
+passed on in a messaging app.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.utils import timezone
+from django.utils.html import escape
+from ebooklib import epub
+
+from chaikhana.blogs.models import Blog, Post
+from chaikhana.media.models import MediaFile
+from chaikhana.media.render import media_for_urls
+
+TODAY_MAX_BYTES = 300 * 1024
+SMALL_WIDTH = 480
+STYLE = "body{font-family:serif;line-height:1.5}img{max-width:100%;height:auto}.meta{color:#555}"
+
+
+def blog_posts(blog: Blog, *, month: str | None = None) -> list[Post]:
+    posts = Post.objects.for_blog(blog).posts().published().select_related("blog")
+    if month:
+        year, number = (int(part) for part in month.split("-"))
+        posts = posts.filter(published_at__year=year, published_at__month=number)
+    return list(posts.order_by("published_at", "id"))
+
+
+def todays_posts() -> list[Post]:
+    since = timezone.now() - timedelta(days=1)
+    found = Post.objects.in_listed_blogs().posts().published().filter(published_at__gte=since)
+    return list(found.select_related("blog").order_by("published_at", "id"))
+
+
+def write_epub(
+    out: Path, *, title: str, language: str, posts: list[Post], images: bool = True
+) -> int:
+    """Write the book to *out*; the number of chapters. The daily pack sheds posts to fit."""
+    keep = list(posts)
+    while True:
+        _write(out, title=title, language=language, posts=keep, images=images)
+        if not out.name.endswith("-today.epub") or out.stat().st_size <= TODAY_MAX_BYTES:
+            return len(keep)
+        keep = keep[1:]  # the oldest post goes first
+
+
+def _write(out: Path, *, title: str, language: str, posts: list[Post], images: bool) -> None:
+    book = epub.EpubBook()
+    book.set_identifier(f"urn:uuid:{uuid.uuid4()}")
+    book.set_title(title)
+    book.set_language(language)
+    book.add_author(title)
+    book.add_metadata("DC", "date", date.today().isoformat())
+    style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=STYLE)
+    book.add_item(style)
+    chapters = []
+    packed: dict[str, str] = {}
+    for number, post in enumerate(posts, start=1):
+        chapter = epub.EpubHtml(
+            title=post.title, file_name=f"post-{number}.xhtml", lang=post.language or language
+        )
+        chapter.content = _chapter(post, book, packed if images else None)
+        chapter.add_item(style)
+        book.add_item(chapter)
+        chapters.append(chapter)
+    if not chapters:
+        empty = epub.EpubHtml(title=title, file_name="empty.xhtml", lang=language)
+        empty.content = f"<h1>{escape(title)}</h1><p>—</p>"
+        book.add_item(empty)
+        chapters.append(empty)
+    book.toc = chapters
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = ["nav", *chapters]
+    temporary = out.with_name(f".{out.name}.tmp")
+    epub.write_epub(str(temporary), book)
+    temporary.replace(out)
+
+
+def _chapter(post: Post, book: epub.EpubBook, packed: dict[str, str] | None) -> str:
+    soup = BeautifulSoup(post.body_html or "", "html.parser")
+    for picture in soup.find_all("picture"):
+        img = picture.find("img")
+        picture.replace_with(img if isinstance(img, Tag) else "")
+    found = media_for_urls([str(img.get("src") or "") for img in soup.find_all("img")])
+    for img in soup.find_all("img"):
+        _image(img, book, packed, found.get(str(img.get("src") or "")))
+    for tag in soup.find_all(href=True):
+        href = str(tag["href"])
+        if href.startswith("/"):
+            tag["href"] = settings.SITE_URL + href
+    when = timezone.localtime(post.published_at).date().isoformat() if post.published_at else ""
+    byline = escape(post.byline)
+    source = escape(settings.SITE_URL + post.get_absolute_url())
+    return (
+        f"<h1>{escape(post.title)}</h1>"
+        f'<p class="meta">{byline} · {when} · <a href="{source}">{source}</a></p>{soup}'
+    )
+
+
+def _image(
+    img: Tag, book: epub.EpubBook, packed: dict[str, str] | None, media: MediaFile | None
+) -> None:
+    for attribute in ("srcset", "sizes", "loading", "decoding"):
+        del img[attribute]
+    if packed is None or media is None:
+        img.replace_with(f"[{img.get('alt') or ''}]" if img.get("alt") else "")
+        return
+    renditions = sorted(
+        (r for r in media.renditions.all() if r.format == "jpeg"), key=lambda r: r.width
+    )
+    wide = [r for r in renditions if r.width >= SMALL_WIDTH] or renditions[-1:]
+    name = wide[0].file.name if wide else media.file.name
+    if name not in packed:
+        with default_storage.open(name) as handle:
+            data = handle.read()
+        packed[name] = f"images/{len(packed) + 1}{posixpath.splitext(name)[1].lower()}"
+        kind = "image/png" if packed[name].endswith(".png") else "image/jpeg"
+        book.add_item(
+            epub.EpubImage(
+                uid=f"img{len(packed)}", file_name=packed[name], media_type=kind, content=data
+            )
+        )
+    img["src"] = packed[name]
+    img["alt"] = img.get("alt") or ""
