@@ -129,9 +129,10 @@ def test_one_mailbox_gets_at_most_three_confirmations_a_day(client, blog, settin
     assert client.post(URL, form(blog), HTTP_ACCEPT_LANGUAGE="en").status_code == 429
 
 
-def test_a_form_sent_from_another_site_is_refused(client, blog):
+def test_a_form_sent_from_another_site_is_refused_and_one_from_a_blog_subdomain_taken(client, blog):
     response = client.post(URL, form(blog), HTTP_SEC_FETCH_SITE="cross-site")
     assert response.status_code == 403 and not Subscription.objects.exists()
+    assert client.post(URL, form(blog), HTTP_SEC_FETCH_SITE="same-site").status_code == 200
 
 
 def test_it_works_with_javascript_off_and_without_a_csrf_cookie(blog):
