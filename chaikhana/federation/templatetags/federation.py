@@ -1,0 +1,36 @@
+"""Template tags for blog pages: the ActivityPub ``<link rel=alternate>`` and the follow box.
+
+blogs' and the portal's templates load this library by name; their Python never imports us.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from chaikhana.blogs.models import Blog, Post
+from chaikhana.federation import objects
+from chaikhana.federation.actors import actor_id, domain, is_federating
+
+register = template.Library()
+
+
+@register.inclusion_tag("federation/_alternate.html")
+def activitypub_alternate(blog: Blog, post: Post | None = None) -> dict[str, Any]:
+    """<link rel="alternate" type="application/activity+json"> to the post or the blog actor."""
+    if not is_federating(blog) or (post is not None and post.kind != Post.Kind.POST):
+        return {}
+    return {"href": objects.post_id(post.pk) if post is not None else actor_id(blog)}
+
+
+@register.inclusion_tag("federation/_follow_box.html", takes_context=True)
+def fediverse_follow_box(context: dict[str, Any], blog: Blog) -> dict[str, Any]:
+    """The handle to copy and a form that sends the reader to her own server to follow."""
+    if not is_federating(blog):
+        return {}
+    return {
+        "handle": f"@{blog.name}@{domain()}",
+        "blog": blog,
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }
