@@ -19,7 +19,7 @@ AP = "application/activity+json"
 
 @lru_cache(maxsize=2)
 def remote_keys(which: int = 0) -> tuple[str, str]:
-    """One key pair per test run for the peer: RSA generation is the slow part."""
+    """The peer's key pairs, one per run (the pool above is our actors')."""
     return keys.new_pem_pair()
 
 
@@ -84,6 +84,19 @@ class Peer:
 
     def delivered(self) -> list[dict[str, Any]]:
         return [json.loads(r.body) for r in self.server.requests if r.method == "POST"]
+
+
+@lru_cache(maxsize=1)
+def _key_pool() -> tuple[tuple[str, str], ...]:
+    return tuple(keys.new_pem_pair() for _ in range(5))
+
+
+@pytest.fixture(autouse=True)
+def _quick_keys(monkeypatch):
+    """Our actors take their 2048-bit pairs from a pool made once per run: generating one
+    costs ~0.1 s, and every test needs two or three. Distinct in any one test (five)."""
+    pool = iter(_key_pool())
+    monkeypatch.setattr(keys, "new_pem_pair", lambda: next(pool))
 
 
 @pytest.fixture
