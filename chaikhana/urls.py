@@ -41,11 +41,13 @@ urlpatterns = [
     path("courses/", include("chaikhana.courses.urls")),
     path("accounts/", include("chaikhana.accounts.urls")),
     path("", include("chaikhana.network.reports.urls")),  # /report/…, /network/reports/
+    path("network/fediverse/", include("chaikhana.federation.urls_network")),
     path("network/", include("chaikhana.network.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/@<blogname:blog>/import/", include("chaikhana.porting.urls")),
     path("", include("chaikhana.porting.urls_export")),  # /dashboard/export/, …/export/wxr/
     path("dashboard/", include("chaikhana.comments.urls_dashboard")),
+    path("dashboard/", include("chaikhana.federation.urls_dashboard")),
     path("dashboard/", include("chaikhana.writing.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/language/", choose_language, name="choose_language"),

@@ -21,7 +21,7 @@ from django.http import HttpRequest
 
 from chaikhana.core import ratelimit
 from chaikhana.federation import conf, remote, signatures
-from chaikhana.federation.models import RemoteActor
+from chaikhana.federation.models import InstancePolicy, RemoteActor
 
 ACCEPTED_TYPES = {"application/activity+json", "application/ld+json"}
 
@@ -93,6 +93,8 @@ def verify_post(request: HttpRequest) -> Verified:
     except signatures.SignatureError as error:
         raise Refused(401, str(error)) from error
     _check_rate(header.key_id)
+    if InstancePolicy.objects.mode_for(urlsplit(header.key_id).hostname or "") == "block":
+        raise Refused(403, "this server is blocked by the network")
     hdrs = _headers(request)
     try:
         signatures.check_request(

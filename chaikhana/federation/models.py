@@ -190,3 +190,51 @@ class FederatedPost(models.Model):
 
     def __str__(self) -> str:
         return str(self.post_id)
+
+
+class BlockedActor(models.Model):
+    """A remote account a blog's owner blocked: its follows and replies are refused."""
+
+    blog = models.ForeignKey(Blog, on_delete=models.CASCADE, related_name="+")
+    uri = models.URLField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["blog", "uri"], name="one_block_per_actor")]
+
+    def __str__(self) -> str:
+        return self.uri
+
+
+class InstancePolicyQuerySet(models.QuerySet["InstancePolicy"]):
+    def mode_for(self, host: str) -> str | None:
+        """The network's rule for *host* or any domain above it (block wins over limit)."""
+        parts = host.lower().split(".")
+        domains = {".".join(parts[i:]) for i in range(len(parts))}
+        modes = set(self.filter(host__in=domains).values_list("mode", flat=True))
+        for mode in (InstancePolicy.Mode.BLOCK, InstancePolicy.Mode.LIMIT):
+            if mode in modes:
+                return mode
+        return None
+
+
+class InstancePolicy(models.Model):
+    """The network's rule for a whole remote server, set by staff in /network/fediverse/."""
+
+    class Mode(models.TextChoices):
+        BLOCK = "block", _("Block: nothing in, nothing out")
+        LIMIT = "limit", _("Limit: follows wait for approval, likes and boosts not counted")
+
+    host = models.CharField(_("server"), max_length=255, unique=True)
+    mode = models.CharField(_("rule"), max_length=8, choices=Mode.choices)
+    note = models.CharField(_("why (staff only)"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InstancePolicyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["host"]
+        verbose_name = _("server rule")
+
+    def __str__(self) -> str:
+        return f"{self.host} ({self.mode})"

@@ -26,7 +26,15 @@ from chaikhana.core.ratelimit import address_hash
 from chaikhana.federation import remote
 from chaikhana.federation.actions.outbound import queue
 from chaikhana.federation.actors import CONTEXT, actor_blog, actor_id, Gone
-from chaikhana.federation.models import BlogFederation, Follower, Reaction, RemoteActor, RemoteReply
+from chaikhana.federation.models import (
+    BlockedActor,
+    BlogFederation,
+    Follower,
+    InstancePolicy,
+    Reaction,
+    RemoteActor,
+    RemoteReply,
+)
 from chaikhana.network.reports.actions import file_report
 from chaikhana.network.reports.models import Report
 
@@ -78,7 +86,8 @@ def local_post(uri: str) -> Post | None:
     return post if local_blog(actor_id(post.blog)) is not None else None
 
 
-def _answer(follower: Follower, kind: str) -> None:
+def answer_follow(follower: Follower, kind: str) -> None:
+    """Accept or Reject *follower*'s Follow, sent to her own inbox."""
     activity = {
         "@context": CONTEXT,
         "id": f"{actor_id(follower.blog)}#{kind.lower()}s/{follower.pk}",
@@ -98,7 +107,10 @@ def follow(actor: RemoteActor, activity: dict[str, Any]) -> None:
     blog = local_blog(_id(activity.get("object")))
     if blog is None or not _id(activity):
         return
-    auto = not BlogFederation.objects.of(blog).approve_followers
+    if BlockedActor.objects.filter(blog=blog, uri=actor.uri).exists():
+        return
+    limited = InstancePolicy.objects.mode_for(actor.host) == InstancePolicy.Mode.LIMIT
+    auto = not (limited or BlogFederation.objects.of(blog).approve_followers)
     follower, created = Follower.objects.get_or_create(
         blog=blog, remote=actor, defaults={"follow_uri": _id(activity)}
     )
@@ -107,23 +119,7 @@ def follow(actor: RemoteActor, activity: dict[str, Any]) -> None:
         follower.state = Follower.State.ACCEPTED
     follower.save(update_fields=["follow_uri", "state"])
     if follower.state == Follower.State.ACCEPTED:
-        _answer(follower, "Accept")
-
-
-@transaction.atomic
-def accept_follower(*, follower: Follower) -> Follower:
-    """The owner lets a waiting follower in."""
-    follower.state = Follower.State.ACCEPTED
-    follower.save(update_fields=["state"])
-    _answer(follower, "Accept")
-    return follower
-
-
-@transaction.atomic
-def remove_follower(*, follower: Follower) -> None:
-    """The owner removes a follower (Reject tells its server to stop showing her as one)."""
-    _answer(follower, "Reject")
-    follower.delete()
+        answer_follow(follower, "Accept")
 
 
 def undo(actor: RemoteActor, activity: dict[str, Any]) -> None:
@@ -145,6 +141,8 @@ def react(kind: str) -> Callable[[RemoteActor, dict[str, Any]], None]:
         uri = _id(activity)
         if post is None or not uri or not _same_host(uri, actor):
             return
+        if InstancePolicy.objects.mode_for(actor.host) == InstancePolicy.Mode.LIMIT:
+            return  # a limited server's likes and boosts are not counted
         Reaction.objects.get_or_create(
             post=post, remote=actor, kind=kind, defaults={"activity_uri": uri}
         )
@@ -182,6 +180,8 @@ def create(actor: RemoteActor, activity: dict[str, Any]) -> None:
     parent = RemoteReply.objects.filter(object_uri=parent_uri).select_related("comment").first()
     post = parent.comment.post if parent else local_post(parent_uri)
     if post is None or RemoteReply.objects.filter(object_uri=_id(note)).exists():
+        return
+    if BlockedActor.objects.filter(blog=post.blog, uri=actor.uri).exists():
         return
     url = remote.url_of(note.get("url")) or _id(note)
     comment = post_comment(

@@ -12,19 +12,28 @@ from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.federation import objects
 from chaikhana.federation.actors import actor_id, actor_url, is_federating
 from chaikhana.federation.delivery import dead_hosts
-from chaikhana.federation.models import Delivery, FederatedPost, Follower
+from chaikhana.federation.models import Delivery, FederatedPost, Follower, InstancePolicy
 
 
 def server_inboxes(blog: Blog) -> list[str]:
     """One inbox per server following *blog* (its shared inbox when it has one), live ones."""
-    dead = dead_hosts()
+    dead = dead_hosts() | blocked_hosts()
     inboxes = {
         shared or inbox
         for shared, inbox in Follower.objects.for_blog(blog)
         .accepted()
         .values_list("remote__shared_inbox", "remote__inbox")
     }
-    return sorted(i for i in inboxes if urlsplit(i).hostname not in dead)
+    return sorted(i for i in inboxes if not _within(urlsplit(i).hostname or "", dead))
+
+
+def _within(host: str, domains: set[str]) -> bool:
+    return any(host == d or host.endswith(f".{d}") for d in domains)
+
+
+def blocked_hosts() -> set[str]:
+    blocked = InstancePolicy.objects.filter(mode=InstancePolicy.Mode.BLOCK)
+    return set(blocked.values_list("host", flat=True))
 
 
 def queue(*, blog: Blog, activity: dict[str, Any], inboxes: list[str], post_id: int | None) -> int:

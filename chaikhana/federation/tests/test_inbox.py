@@ -10,7 +10,14 @@ import pytest
 from chaikhana.blogs.models import Blog
 from chaikhana.comments.models import Comment
 from chaikhana.core.testing.factories import PostFactory
-from chaikhana.federation.models import Follower, Reaction, RemoteActor, RemoteReply
+from chaikhana.federation.models import (
+    BlockedActor,
+    Follower,
+    InstancePolicy,
+    Reaction,
+    RemoteActor,
+    RemoteReply,
+)
 from chaikhana.federation.signatures import http_date
 
 pytestmark = pytest.mark.django_db
@@ -265,3 +272,23 @@ class BadInputTests:
         response = peer.post(client, peer.activity("Follow", actor_of(blog)))
         assert response.status_code == 202
         assert RemoteActor.objects.get().public_pem == peer.public_pem
+
+
+class ServerRuleTests:
+    def test_a_blocked_server_is_refused_before_its_key_is_fetched(self, client, peer, blog):
+        InstancePolicy.objects.create(host="127.0.0.1", mode="block")
+        assert peer.post(client, peer.activity("Follow", actor_of(blog))).status_code == 403
+        assert peer.server.requests == [] and nothing_stored()
+
+    def test_a_limited_servers_follows_wait_and_likes_do_not_count(self, client, peer, blog, post):
+        InstancePolicy.objects.create(host="127.0.0.1", mode="limit")
+        peer.post(client, peer.activity("Follow", actor_of(blog)))
+        peer.post(client, peer.activity("Like", object_of(post)))
+        assert Follower.objects.get().state == "pending"
+        assert not Reaction.objects.exists()
+
+    def test_an_actor_the_owner_blocked_cannot_follow_or_reply(self, client, peer, blog, post):
+        BlockedActor.objects.create(blog=blog, uri=peer.actor)
+        peer.post(client, peer.activity("Follow", actor_of(blog)))
+        peer.post(client, reply(peer, post))
+        assert nothing_stored()
