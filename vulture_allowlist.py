@@ -24,8 +24,10 @@ ReadYourWritesMiddleware  # unused class (chaikhana/core/db_router.py)
 JsonFormatter  # unused class (chaikhana/core/logging.py)
 _.collect  # unused method (chaikhana/core/metrics.py)
 CoursesConfig  # unused class (chaikhana/courses/apps.py)
+FederationConfig  # unused class (chaikhana/federation/apps.py)
 LinkbacksConfig  # unused class (chaikhana/linkbacks/apps.py)
 EndpointHeadersMiddleware  # unused class (chaikhana/linkbacks/middleware.py)
+ActivityStreamsMiddleware  # unused class (chaikhana/federation/middleware.py)
 MediaConfig  # unused class (chaikhana/media/apps.py)
 _.receive_data_chunk  # unused method (chaikhana/media/uploads.py)
 handler403  # Django reads it from the root URLconf (chaikhana/urls.py)
@@ -52,6 +54,10 @@ _.help_text  # unused attribute (chaikhana/writing/forms/blogs.py)
 # Model fields, TextChoices members and columns set by actions: the database, the admin,
 # templates and exports read them, not Python code vulture can see.
 last_used_at  # unused variable (chaikhana/accounts/models.py)
+fetched_at  # unused variable (chaikhana/federation/models.py): filtered on by name
+activity_uri  # unused variable (chaikhana/federation/models.py): Undo finds reactions by it
+last_error  # unused variable (chaikhana/federation/models.py)
+last_success_at  # unused variable (chaikhana/federation/models.py)
 custom_css  # unused variable (chaikhana/blogs/models/blog.py)
 suspended_reason  # unused variable (chaikhana/blogs/models/blog.py)
 post_version  # unused variable (chaikhana/blogs/models/post.py)

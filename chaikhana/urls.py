@@ -62,8 +62,8 @@ urlpatterns = [
     path("", include("chaikhana.reading.urls")),
     path("webmention", linkback_views.webmention, name="webmention"),
     path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
-    path("", include("chaikhana.porting.api.urls")),
-    path("", include("chaikhana.federation.urls")),  # /.well-known/webfinger, /ap/…  # /micropub, /micropub/media
+    path("", include("chaikhana.porting.api.urls")),  # /micropub, /micropub/media
+    path("", include("chaikhana.federation.urls")),  # /.well-known/webfinger, /ap/…
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 

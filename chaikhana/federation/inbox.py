@@ -64,7 +64,9 @@ def _check_rate(key_id: str) -> None:
         raise Refused(429, f"too many activities from {host}")
 
 
-def _key_owner(header: signatures.SignatureHeader, request: HttpRequest, hdrs: dict[str, str]) -> RemoteActor:
+def _key_owner(
+    header: signatures.SignatureHeader, request: HttpRequest, hdrs: dict[str, str]
+) -> RemoteActor:
     path = request.get_full_path()
     for refresh in (False, True):
         try:
@@ -72,8 +74,11 @@ def _key_owner(header: signatures.SignatureHeader, request: HttpRequest, hdrs: d
         except remote.RemoteError as error:
             raise Refused(401, f"key unavailable: {error}") from error
         if signatures.verify(
-            header=header, public_pem=actor.public_pem, method=request.method or "POST",
-            path=path, headers=hdrs,
+            header=header,
+            public_pem=actor.public_pem,
+            method=request.method or "POST",
+            path=path,
+            headers=hdrs,
         ):
             return actor
     raise Refused(401, "bad signature")
@@ -98,8 +103,12 @@ def verify_post(request: HttpRequest) -> Verified:
     hdrs = _headers(request)
     try:
         signatures.check_request(
-            header=header, method=request.method or "POST", path=request.get_full_path(),
-            headers=hdrs, body=body, now=datetime.now(UTC),
+            header=header,
+            method=request.method or "POST",
+            path=request.get_full_path(),
+            headers=hdrs,
+            body=body,
+            now=datetime.now(UTC),
             window_seconds=conf.date_window_seconds(),
         )
     except signatures.SignatureError as error:

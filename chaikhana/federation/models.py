@@ -36,8 +36,18 @@ class BlogFederation(models.Model):
     """An owner's choices: federate at all, and whether followers wait for her approval."""
 
     blog = models.OneToOneField(Blog, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    enabled = models.BooleanField(_("followed from the fediverse"), default=True)
-    approve_followers = models.BooleanField(_("I approve each new follower"), default=False)
+    enabled = models.BooleanField(
+        _("followed from the fediverse"),
+        default=True,
+        help_text=_(
+            "Off: the blog has no fediverse address, and posts already sent are withdrawn."
+        ),
+    )
+    approve_followers = models.BooleanField(
+        _("I approve each new follower"),
+        default=False,
+        help_text=_("New followers wait here until you accept them."),
+    )
 
     objects = BlogFederationQuerySet.as_manager()
 
@@ -61,10 +71,6 @@ class RemoteActor(models.Model):
 
     def __str__(self) -> str:
         return self.handle or self.uri
-
-    @property
-    def delivery_inbox(self) -> str:
-        return self.shared_inbox or self.inbox
 
 
 class FollowerQuerySet(models.QuerySet["Follower"]):
@@ -97,6 +103,12 @@ class Follower(models.Model):
         return f"{self.remote} → {self.blog_id}"
 
 
+class ReactionQuerySet(models.QuerySet["Reaction"]):
+    def counts_by_post(self, post_ids: list[int]) -> dict[int, int]:
+        rows = self.filter(post_id__in=post_ids).values("post_id").annotate(n=models.Count("id"))
+        return {row["post_id"]: row["n"] for row in rows}
+
+
 class Reaction(models.Model):
     """A Like or an Announce (boost) of one of our posts."""
 
@@ -109,6 +121,8 @@ class Reaction(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices)
     activity_uri = models.URLField(max_length=500, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReactionQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -136,8 +150,25 @@ class DeliveryQuerySet(models.QuerySet["Delivery"]):
 
     def summary(self) -> dict[str, int]:
         """How many servers got it, are still being tried, and were given up on."""
-        counts = dict(self.values_list("status").annotate(n=models.Count("id")))
+        counts = dict(self.values_list("status").annotate(n=models.Count("host", distinct=True)))
         return {status: counts.get(status, 0) for status in Delivery.Status.values}
+
+    def servers_by_post(self, post_ids: list[int]) -> dict[int, dict[str, int]]:
+        """For each post: servers delivered to, still being tried, failing (the owner's log)."""
+
+        def servers(status: str) -> models.Count:
+            return models.Count("host", distinct=True, filter=models.Q(status=status))
+
+        rows = (
+            self.filter(post_id__in=post_ids)
+            .values("post_id")
+            .annotate(
+                delivered=servers(Delivery.Status.DELIVERED),
+                pending=servers(Delivery.Status.PENDING),
+                failed=servers(Delivery.Status.FAILED),
+            )
+        )
+        return {row["post_id"]: row for row in rows}
 
 
 class Delivery(models.Model):
@@ -176,6 +207,13 @@ class Instance(models.Model):
         return self.host
 
 
+class FederatedPostQuerySet(models.QuerySet["FederatedPost"]):
+    def recent_ids(self, blog: Blog, count: int) -> list[int]:
+        """The ids of the blog's posts most recently sent out, newest first."""
+        rows = self.filter(blog=blog).order_by("-created_at")
+        return list(rows.values_list("post_id", flat=True)[:count])
+
+
 class FederatedPost(models.Model):
     """A post our followers were told of: the version they have, and whether it was deleted.
 
@@ -187,6 +225,8 @@ class FederatedPost(models.Model):
     version = models.PositiveIntegerField()
     is_deleted = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FederatedPostQuerySet.as_manager()
 
     def __str__(self) -> str:
         return str(self.post_id)

@@ -12,7 +12,6 @@ import html
 import re
 from typing import Any
 
-
 from chaikhana.blogs.models import Post
 from chaikhana.core.urls import absolute_url
 from chaikhana.federation.actors import AS_PUBLIC, CONTEXT, actor_id, actor_url, reverse
@@ -43,8 +42,12 @@ def _images(body_html: str) -> list[dict[str, Any]]:
 def _sound(post: Post) -> list[dict[str, Any]]:
     files = enclosures_for([post]).get(post.pk, [])
     return [
-        {"type": "Audio" if f.kind == MediaFile.Kind.AUDIO else "Document",
-         "mediaType": f.content_type, "url": absolute_url(f.url), "name": f.caption}
+        {
+            "type": "Audio" if f.kind == MediaFile.Kind.AUDIO else "Document",
+            "mediaType": f.content_type,
+            "url": absolute_url(f.url),
+            "name": f.caption,
+        }
         for f in files
     ]
 
@@ -54,8 +57,11 @@ def article(post: Post) -> dict[str, Any]:
     blog = post.blog
     page = absolute_url(post.get_absolute_url())
     tags = [
-        {"type": "Hashtag", "name": f"#{tag.name.replace(' ', '')}",
-         "href": absolute_url(blog.url("blogs:tag", slug=tag.slug))}
+        {
+            "type": "Hashtag",
+            "name": f"#{tag.name.replace(' ', '')}",
+            "href": absolute_url(blog.url("blogs:tag", slug=tag.slug)),
+        }
         for tag in post.tags.all()
     ]
     return {

@@ -112,8 +112,3 @@ def actor_by_key(key_id: str, *, refresh: bool = False) -> RemoteActor:
     if actor.key_id != key_id:
         raise RemoteError("the key is not the actor's")
     return actor
-
-
-def actor_by_uri(uri: str) -> RemoteActor:
-    found = RemoteActor.objects.filter(uri=uri).first()
-    return found if found is not None else store_actor(fetch_json(uri))

@@ -13,8 +13,8 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from email.utils import format_datetime, parsedate_to_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
@@ -57,10 +57,17 @@ def _signing_string(
 
 
 def sign(
-    *, private_pem: str, key_id: str, method: str, url_host: str, path: str, body: bytes | None
+    *,
+    private_pem: str,
+    key_id: str,
+    method: str,
+    url_host: str,
+    path: str,
+    body: bytes | None,
+    now: datetime | None = None,
 ) -> dict[str, str]:
-    """The headers to send: Host, Date, (Digest,) Signature."""
-    headers = {"host": url_host, "date": http_date()}
+    """The headers to send: Host, Date (*now*, else the clock), (Digest,) Signature."""
+    headers = {"host": url_host, "date": http_date(now)}
     names: tuple[str, ...] = REQUIRED
     if body is not None:
         headers["digest"] = digest_header(body)
@@ -110,9 +117,7 @@ def check_request(
         if name != "(request-target)" and name not in headers:
             raise SignatureError(f"signed header {name} is absent")
     if body:
-        given = dict(
-            part.split("=", 1) for part in headers["digest"].split(",") if "=" in part
-        )
+        given = dict(part.split("=", 1) for part in headers["digest"].split(",") if "=" in part)
         expected = digest_header(body).split("=", 1)[1]
         if given.get("SHA-256", given.get("sha-256")) != expected:
             raise SignatureError("Digest does not match the body")

@@ -39,7 +39,9 @@ def deliver_task(*, delivery_id: int, attempt: int) -> None:
     if row is None or row.status != Delivery.Status.PENDING or row.attempts >= attempt:
         return
     if not row.blog.is_active:  # suspended: deliveries stop
-        Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.FAILED, last_error="suspended")
+        Delivery.objects.filter(pk=row.pk).update(
+            status=Delivery.Status.FAILED, last_error="suspended"
+        )
         return
     if delivery.send(row) == delivery.Outcome.RETRY and row.status == Delivery.Status.PENDING:
         enqueue_on_commit(

@@ -148,7 +148,10 @@ def site_actor(request: HttpRequest) -> HttpResponse:
 
 def _collection(ident: str, total: int, items: list[Any] | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "@context": CONTEXT, "id": ident, "type": "OrderedCollection", "totalItems": total,
+        "@context": CONTEXT,
+        "id": ident,
+        "type": "OrderedCollection",
+        "totalItems": total,
     }
     if items is not None:
         data["orderedItems"] = items

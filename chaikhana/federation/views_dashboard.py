@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,19 +23,6 @@ RECENT_POSTS = 10
 FOLLOWERS_SHOWN = 200
 
 
-def _deliveries(blog_posts: list[int]) -> dict[int, dict[str, int]]:
-    rows = (
-        Delivery.objects.filter(post_id__in=blog_posts)
-        .values("post_id")
-        .annotate(
-            delivered=Count("host", distinct=True, filter=Q(status=Delivery.Status.DELIVERED)),
-            pending=Count("host", distinct=True, filter=Q(status=Delivery.Status.PENDING)),
-            failed=Count("host", distinct=True, filter=Q(status=Delivery.Status.FAILED)),
-        )
-    )
-    return {row["post_id"]: row for row in rows}
-
-
 @login_required
 def fediverse(request: AuthedRequest, blog: str) -> HttpResponse:
     the_blog, membership = access_blog_for_manage(request.user, blog)
@@ -46,16 +32,10 @@ def fediverse(request: AuthedRequest, blog: str) -> HttpResponse:
         messages.success(request, _("Fediverse settings saved."))
         return redirect("federation_dashboard:fediverse", blog=the_blog.name)
     followers = Follower.objects.for_blog(the_blog).select_related("remote").order_by("-created_at")
-    sent_ids = list(
-        FederatedPost.objects.filter(blog=the_blog).order_by("-created_at")
-        .values_list("post_id", flat=True)[:RECENT_POSTS]
-    )
-    posts = Post.objects.for_blog(the_blog).filter(pk__in=sent_ids).only("pk", "title", "slug", "blog")
-    reactions = dict(
-        Reaction.objects.filter(post_id__in=sent_ids).values("post_id").annotate(n=Count("id"))
-        .values_list("post_id", "n")
-    )
-    deliveries = _deliveries(sent_ids)
+    sent_ids = FederatedPost.objects.recent_ids(the_blog, RECENT_POSTS)
+    posts = Post.objects.for_blog(the_blog).filter(pk__in=sent_ids).only("pk", "title", "slug")
+    reactions = Reaction.objects.counts_by_post(sent_ids)
+    deliveries = Delivery.objects.servers_by_post(sent_ids)
     context = {
         "blog": the_blog,
         "membership": membership,

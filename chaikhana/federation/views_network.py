@@ -21,7 +21,9 @@ def servers(request: HttpRequest) -> HttpResponse:
     form = InstancePolicyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        set_instance_policy(host=data["host"], mode=data["mode"], note=data["note"], by=staff_user(request))
+        set_instance_policy(
+            host=data["host"], mode=data["mode"], note=data["note"], by=staff_user(request)
+        )
         messages.success(request, _("The rule for %(host)s is saved.") % {"host": data["host"]})
         return redirect("federation_network:servers")
     context = {

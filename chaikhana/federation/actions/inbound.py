@@ -25,7 +25,7 @@ from chaikhana.core.markup import html_to_text, sanitize_html
 from chaikhana.core.ratelimit import address_hash
 from chaikhana.federation import remote
 from chaikhana.federation.actions.outbound import queue
-from chaikhana.federation.actors import CONTEXT, actor_blog, actor_id, Gone
+from chaikhana.federation.actors import CONTEXT, Gone, actor_blog, actor_id
 from chaikhana.federation.models import (
     BlockedActor,
     BlogFederation,
@@ -111,7 +111,7 @@ def follow(actor: RemoteActor, activity: dict[str, Any]) -> None:
         return
     limited = InstancePolicy.objects.mode_for(actor.host) == InstancePolicy.Mode.LIMIT
     auto = not (limited or BlogFederation.objects.of(blog).approve_followers)
-    follower, created = Follower.objects.get_or_create(
+    follower, _created = Follower.objects.get_or_create(
         blog=blog, remote=actor, defaults={"follow_uri": _id(activity)}
     )
     follower.follow_uri = _id(activity)
@@ -129,7 +129,9 @@ def undo(actor: RemoteActor, activity: dict[str, Any]) -> None:
     if kind == "Follow" or kind is None:
         target = local_blog(_id(inner.get("object"))) if isinstance(inner, dict) else None
         followers = Follower.objects.filter(remote=actor)
-        followers = followers.filter(blog=target) if target else followers.filter(follow_uri=inner_id)
+        followers = (
+            followers.filter(blog=target) if target else followers.filter(follow_uri=inner_id)
+        )
         followers.delete()
     if inner_id:
         Reaction.objects.filter(remote=actor, activity_uri=inner_id).delete()
@@ -215,7 +217,9 @@ def delete(actor: RemoteActor, activity: dict[str, Any]) -> None:
     if uri == actor.uri:  # the account is gone: its follows and reactions with it
         actor.delete()
         return
-    reply = RemoteReply.objects.filter(object_uri=uri, remote=actor).select_related("comment").first()
+    reply = (
+        RemoteReply.objects.filter(object_uri=uri, remote=actor).select_related("comment").first()
+    )
     if reply is not None:
         withdraw_remote_comment(comment=reply.comment)
 
@@ -247,7 +251,8 @@ def flag(actor: RemoteActor, activity: dict[str, Any]) -> None:
     """A remote moderator's report: each post of ours it names goes into the abuse queue."""
     objects = activity.get("object")
     items = objects if isinstance(objects, list) else [objects]
-    note = activity.get("content") if isinstance(activity.get("content"), str) else ""
+    content = activity.get("content")
+    note = content if isinstance(content, str) else ""
     for item in items[:20]:
         if (post := local_post(_id(item))) is not None:
             try:

@@ -20,7 +20,12 @@ def set_instance_policy(*, host: str, mode: str, note: str, by: User) -> Instanc
     if mode == InstancePolicy.Mode.BLOCK:
         Follower.objects.filter(remote__host__in=[host]).delete()
         Follower.objects.filter(remote__host__endswith=f".{host}").delete()
-    audit(actor=by, action=f"fediverse.server_{mode}ed", target=policy, details={"host": host, "note": note})
+    audit(
+        actor=by,
+        action=f"fediverse.server_{mode}ed",
+        target=policy,
+        details={"host": host, "note": note},
+    )
     return policy
 
 
@@ -28,7 +33,9 @@ def set_instance_policy(*, host: str, mode: str, note: str, by: User) -> Instanc
 def remove_instance_policy(*, policy: InstancePolicy, by: User) -> None:
     access_staff(by)
     audit(
-        actor=by, action="fediverse.server_rule_removed", target=policy,
+        actor=by,
+        action="fediverse.server_rule_removed",
+        target=policy,
         details={"host": policy.host, "mode": policy.mode},
     )
     policy.delete()

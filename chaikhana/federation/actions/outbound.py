@@ -96,7 +96,12 @@ def withdraw_post(*, blog: Blog, post_pk: int) -> bool:
         is_deleted=True
     )
     if changed and blog.is_active:
-        queue(blog=blog, activity=_delete(blog, post_pk), inboxes=server_inboxes(blog), post_id=post_pk)
+        queue(
+            blog=blog,
+            activity=_delete(blog, post_pk),
+            inboxes=server_inboxes(blog),
+            post_id=post_pk,
+        )
     return bool(changed)
 
 

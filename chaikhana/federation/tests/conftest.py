@@ -53,15 +53,21 @@ class Peer:
 
     def publish(self) -> None:
         self.server.route(
-            f"/users/{self.name}", headers=[("Content-Type", AP)], body=json.dumps(self.actor_json())
+            f"/users/{self.name}",
+            headers=[("Content-Type", AP)],
+            body=json.dumps(self.actor_json()),
         )
         self.server.route("/inbox", status=202)
         self.server.route(f"/users/{self.name}/inbox", status=202)
 
     def signed_headers(self, path: str, body: bytes, **overrides: str) -> dict[str, str]:
         headers = signatures.sign(
-            private_pem=self.private_pem, key_id=self.key_id, method="POST",
-            url_host="testserver", path=path, body=body,
+            private_pem=self.private_pem,
+            key_id=self.key_id,
+            method="POST",
+            url_host="testserver",
+            path=path,
+            body=body,
         )
         headers.pop("Host")
         headers.update(overrides)

@@ -5,7 +5,14 @@ from django.utils import timezone
 
 from chaikhana.core.testing.factories import MembershipFactory, UserFactory
 from chaikhana.core.testing.twofactor import log_in_verified
-from chaikhana.federation.models import BlockedActor, Delivery, FederatedPost, Follower, InstancePolicy, RemoteActor
+from chaikhana.federation.models import (
+    BlockedActor,
+    Delivery,
+    FederatedPost,
+    Follower,
+    InstancePolicy,
+    RemoteActor,
+)
 from chaikhana.network.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -13,9 +20,14 @@ pytestmark = pytest.mark.django_db
 
 def remote(n, host="social.example"):
     return RemoteActor.objects.create(
-        uri=f"https://{host}/users/u{n}", host=host, inbox=f"https://{host}/users/u{n}/inbox",
-        name=f"Reader {n}", handle=f"u{n}@{host}", key_id=f"https://{host}/users/u{n}#k",
-        public_pem="x", fetched_at=timezone.now(),
+        uri=f"https://{host}/users/u{n}",
+        host=host,
+        inbox=f"https://{host}/users/u{n}/inbox",
+        name=f"Reader {n}",
+        handle=f"u{n}@{host}",
+        key_id=f"https://{host}/users/u{n}#k",
+        public_pem="x",
+        fetched_at=timezone.now(),
     )
 
 
@@ -24,13 +36,28 @@ def url(blog):
 
 
 class OwnerPageTests:
-    def test_the_owner_sees_followers_counts_and_deliveries(self, client, blog, user, post, django_assert_max_num_queries):
+    def test_the_owner_sees_followers_counts_and_deliveries(
+        self, client, blog, user, post, django_assert_max_num_queries
+    ):
         for n in range(5):
-            Follower.objects.create(blog=blog, remote=remote(n), state="accepted", follow_uri=f"https://x/{n}")
+            Follower.objects.create(
+                blog=blog, remote=remote(n), state="accepted", follow_uri=f"https://x/{n}"
+            )
         Follower.objects.create(blog=blog, remote=remote(9), follow_uri="https://x/9")
         FederatedPost.objects.create(post_id=post.pk, blog=blog, version=1)
-        for host, status in [("a.example", "delivered"), ("b.example", "delivered"), ("c.example", "failed")]:
-            Delivery.objects.create(blog=blog, post_id=post.pk, activity={}, inbox=f"https://{host}/inbox", host=host, status=status)
+        for host, status in [
+            ("a.example", "delivered"),
+            ("b.example", "delivered"),
+            ("c.example", "failed"),
+        ]:
+            Delivery.objects.create(
+                blog=blog,
+                post_id=post.pk,
+                activity={},
+                inbox=f"https://{host}/inbox",
+                host=host,
+                status=status,
+            )
         client.force_login(user)
         with django_assert_max_num_queries(20):
             page = client.get(url(blog)).content.decode()
@@ -45,7 +72,9 @@ class OwnerPageTests:
         assert client.get(url(blog)).status_code == 403
 
     def test_approve_accept_remove_and_block(self, client, blog, user, loopback):
-        waiting = Follower.objects.create(blog=blog, remote=remote(1, "127.0.0.1"), follow_uri="https://x/1")
+        waiting = Follower.objects.create(
+            blog=blog, remote=remote(1, "127.0.0.1"), follow_uri="https://x/1"
+        )
         client.force_login(user)
         client.post(f"{url(blog)}followers/{waiting.pk}/accept/")
         waiting.refresh_from_db()
@@ -57,7 +86,9 @@ class OwnerPageTests:
     def test_another_blogs_follower_is_not_found(self, client, blog, user):
         from chaikhana.core.testing.factories import BlogFactory
 
-        other = Follower.objects.create(blog=BlogFactory(), remote=remote(1), follow_uri="https://x/1")
+        other = Follower.objects.create(
+            blog=BlogFactory(), remote=remote(1), follow_uri="https://x/1"
+        )
         client.force_login(user)
         assert client.post(f"{url(blog)}followers/{other.pk}/remove/").status_code == 404
 
@@ -75,8 +106,12 @@ class NetworkRulesTests:
     def test_staff_block_a_server_audited_and_its_followers_go(self, client, blog):
         staff = UserFactory(is_staff=True)
         log_in_verified(client, staff)
-        Follower.objects.create(blog=blog, remote=remote(1, "bad.example"), state="accepted", follow_uri="https://x")
-        response = client.post("/network/fediverse/", {"host": "Bad.Example", "mode": "block", "note": "spam wave"})
+        Follower.objects.create(
+            blog=blog, remote=remote(1, "bad.example"), state="accepted", follow_uri="https://x"
+        )
+        response = client.post(
+            "/network/fediverse/", {"host": "Bad.Example", "mode": "block", "note": "spam wave"}
+        )
         assert response.status_code == 302
         assert InstancePolicy.objects.mode_for("sub.bad.example") == "block"
         assert not Follower.objects.exists()
@@ -86,7 +121,10 @@ class NetworkRulesTests:
         log_in_verified(client, UserFactory(is_staff=True))
         response = client.post("/network/fediverse/", {"host": "not a host", "mode": "block"})
         assert response.status_code == 400
-        assert "Give a server" in response.content.decode() and 'value="not a host"' in response.content.decode()
+        assert (
+            "Give a server" in response.content.decode()
+            and 'value="not a host"' in response.content.decode()
+        )
 
     def test_people_who_are_not_staff_are_refused(self, client, user):
         client.force_login(user)

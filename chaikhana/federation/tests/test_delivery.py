@@ -11,22 +11,25 @@ from chaikhana.blogs.actions.posts.content import PostContent
 from chaikhana.blogs.actions.posts.deleting import delete_post
 from chaikhana.blogs.actions.posts.status import publish_post, unpublish_post
 from chaikhana.blogs.actions.posts.writing import create_post, edit_post
-from chaikhana.core.testing.localserver import LocalServer
 from chaikhana.federation import delivery
 from chaikhana.federation.models import Delivery, Follower, Instance, RemoteActor
-from chaikhana.federation.tests.conftest import Peer
 
 pytestmark = pytest.mark.django_db
 
 
 def follow(blog, peer, name="alice"):
     remote = RemoteActor.objects.create(
-        uri=peer.server.url(f"/users/{name}"), host="127.0.0.1",
-        inbox=peer.server.url(f"/users/{name}/inbox"), shared_inbox=peer.server.url("/inbox"),
-        key_id=peer.server.url(f"/users/{name}#main-key"), public_pem=peer.public_pem,
+        uri=peer.server.url(f"/users/{name}"),
+        host="127.0.0.1",
+        inbox=peer.server.url(f"/users/{name}/inbox"),
+        shared_inbox=peer.server.url("/inbox"),
+        key_id=peer.server.url(f"/users/{name}#main-key"),
+        public_pem=peer.public_pem,
         fetched_at=timezone.now(),
     )
-    return Follower.objects.create(blog=blog, remote=remote, state="accepted", follow_uri=f"{remote.uri}/f")
+    return Follower.objects.create(
+        blog=blog, remote=remote, state="accepted", follow_uri=f"{remote.uri}/f"
+    )
 
 
 def sent(peer):
@@ -35,11 +38,15 @@ def sent(peer):
 
 @pytest.fixture
 def draft(blog, user, loopback):
-    return create_post(blog=blog, by=user, content=PostContent(title="Tea prices", body_source="Up *again*."))
+    return create_post(
+        blog=blog, by=user, content=PostContent(title="Tea prices", body_source="Up *again*.")
+    )
 
 
 class PublishTests:
-    def test_publishing_sends_one_signed_create_per_server(self, peer, blog, user, draft, run_tasks):
+    def test_publishing_sends_one_signed_create_per_server(
+        self, peer, blog, user, draft, run_tasks
+    ):
         follow(blog, peer, "alice")
         follow(blog, peer, "bob")  # same server: one delivery to its shared inbox
         with run_tasks():
@@ -56,13 +63,20 @@ class PublishTests:
         assert 'headers="(request-target) host date digest"' in request.headers["Signature"]
         assert Delivery.objects.for_post(draft.pk).summary()["delivered"] == 1
 
-    def test_an_edit_sends_update_and_an_unchanged_save_sends_nothing(self, peer, blog, user, draft, run_tasks):
+    def test_an_edit_sends_update_and_an_unchanged_save_sends_nothing(
+        self, peer, blog, user, draft, run_tasks
+    ):
         follow(blog, peer)
         with run_tasks():
             publish_post(post=draft, by=user)
         draft.refresh_from_db()
         with run_tasks():
-            edit_post(post=draft, by=user, content=PostContent(title="Tea prices, again"), base_version=draft.version)
+            edit_post(
+                post=draft,
+                by=user,
+                content=PostContent(title="Tea prices, again"),
+                base_version=draft.version,
+            )
         kinds = [a["type"] for _, a in sent(peer)]
         assert kinds == ["Create", "Update"]
         assert sent(peer)[1][1]["object"]["name"] == "Tea prices, again"
@@ -78,7 +92,9 @@ class PublishTests:
         kinds = [(a["type"], a["object"].get("type")) for _, a in sent(peer)]
         assert kinds == [("Create", "Article"), ("Delete", "Tombstone")]
 
-    def test_a_blog_made_private_deletes_what_it_federated(self, peer, blog, user, draft, run_tasks):
+    def test_a_blog_made_private_deletes_what_it_federated(
+        self, peer, blog, user, draft, run_tasks
+    ):
         follow(blog, peer)
         with run_tasks():
             publish_post(post=draft, by=user)
@@ -86,7 +102,9 @@ class PublishTests:
             update_blog(blog=blog, by=user, visibility="private")
         assert [a["type"] for _, a in sent(peer)] == ["Create", "Delete"]
 
-    def test_a_pseudonymous_writers_account_is_nowhere_in_what_leaves(self, peer, blog, user, draft, run_tasks):
+    def test_a_pseudonymous_writers_account_is_nowhere_in_what_leaves(
+        self, peer, blog, user, draft, run_tasks
+    ):
         follow(blog, peer)
         with run_tasks():
             publish_post(post=draft, by=user)
@@ -124,7 +142,9 @@ class RetryTests:
 
     def test_a_dead_server_is_skipped(self, peer, blog, user, draft, run_tasks):
         follow(blog, peer)
-        Instance.objects.create(host="127.0.0.1", failing_since=timezone.now() - timezone.timedelta(days=30))
+        Instance.objects.create(
+            host="127.0.0.1", failing_since=timezone.now() - timezone.timedelta(days=30)
+        )
         with run_tasks():
             publish_post(post=draft, by=user)
         assert sent(peer) == [] and not Delivery.objects.exists()

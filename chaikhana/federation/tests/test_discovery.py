@@ -18,18 +18,26 @@ def _site(settings):
 
 class WebFingerTests:
     def test_a_listed_blog_resolves_to_its_actor(self, client, blog):
-        response = client.get("/.well-known/webfinger", {"resource": f"acct:{blog.name}@testserver"})
+        response = client.get(
+            "/.well-known/webfinger", {"resource": f"acct:{blog.name}@testserver"}
+        )
         assert response.status_code == 200
         assert response["Content-Type"] == "application/jrd+json"
         data = response.json()
         assert data["subject"] == f"acct:{blog.name}@testserver"
         self_link = next(link for link in data["links"] if link["rel"] == "self")
-        assert self_link == {"rel": "self", "type": AP, "href": f"http://testserver/ap/@{blog.name}"}
+        assert self_link == {
+            "rel": "self",
+            "type": AP,
+            "href": f"http://testserver/ap/@{blog.name}",
+        }
 
     @pytest.mark.parametrize("visibility", [Blog.Visibility.UNLISTED, Blog.Visibility.PRIVATE])
     def test_unlisted_and_private_blogs_are_no_actors(self, client, visibility):
         blog = BlogFactory(visibility=visibility)
-        response = client.get("/.well-known/webfinger", {"resource": f"acct:{blog.name}@testserver"})
+        response = client.get(
+            "/.well-known/webfinger", {"resource": f"acct:{blog.name}@testserver"}
+        )
         assert response.status_code == 404
         assert client.get(f"/ap/@{blog.name}").status_code == 404
 
@@ -38,11 +46,15 @@ class WebFingerTests:
         assert client.get(f"/ap/@{blog.name}").status_code == 410
 
     def test_another_host_in_the_handle_is_not_ours(self, client, blog):
-        response = client.get("/.well-known/webfinger", {"resource": f"acct:{blog.name}@evil.example"})
+        response = client.get(
+            "/.well-known/webfinger", {"resource": f"acct:{blog.name}@evil.example"}
+        )
         assert response.status_code == 404
 
     def test_no_person_account_is_an_actor(self, client, blog, user):
-        response = client.get("/.well-known/webfinger", {"resource": f"acct:{user.username}@testserver"})
+        response = client.get(
+            "/.well-known/webfinger", {"resource": f"acct:{user.username}@testserver"}
+        )
         assert response.status_code == 404
 
     def test_the_blog_host_answers_in_subdomain_mode(self, client, settings, blog):
@@ -50,7 +62,9 @@ class WebFingerTests:
         settings.ALLOWED_HOSTS = [".blogs.example", "testserver"]
         host = f"{blog.name}.blogs.example"
         response = client.get(
-            "/.well-known/webfinger", {"resource": f"acct:{blog.name}@{host}"}, headers={"host": host}
+            "/.well-known/webfinger",
+            {"resource": f"acct:{blog.name}@{host}"},
+            headers={"host": host},
         )
         assert response.status_code == 200
         assert response.json()["links"][0]["href"] == f"http://testserver/ap/@{blog.name}"

@@ -52,21 +52,35 @@ class ContentNegotiationTests:
 
     def test_the_article_carries_tags_images_and_alt_text(self, client, blog):
         tag = TagFactory(blog=blog, name="tea prices", slug="tea-prices")
-        post = PostFactory(blog=blog, body_source='Look: ![A full teapot](/media/x/teapot.jpg)')
+        post = PostFactory(blog=blog, body_source="Look: ![A full teapot](/media/x/teapot.jpg)")
         post.tags.add(tag)
         data = client.get(f"/ap/posts/{post.pk}").json()
         assert data["tag"] == [
-            {"type": "Hashtag", "name": "#teaprices", "href": f"http://testserver/@{blog.name}/tag/tea-prices/"}
+            {
+                "type": "Hashtag",
+                "name": "#teaprices",
+                "href": f"http://testserver/@{blog.name}/tag/tea-prices/",
+            }
         ]
         assert data["attachment"] == [
-            {"type": "Image", "url": "http://testserver/media/x/teapot.jpg", "name": "A full teapot"}
+            {
+                "type": "Image",
+                "url": "http://testserver/media/x/teapot.jpg",
+                "name": "A full teapot",
+            }
         ]
 
     def test_pages_link_their_json(self, client, post):
         html = client.get(post.get_absolute_url()).content.decode()
-        assert f'<link rel="alternate" type="{AP}" href="http://testserver/ap/posts/{post.pk}">' in html
+        assert (
+            f'<link rel="alternate" type="{AP}" href="http://testserver/ap/posts/{post.pk}">'
+            in html
+        )
         home = client.get(post.blog.get_absolute_url()).content.decode()
-        assert f'<link rel="alternate" type="{AP}" href="http://testserver/ap/@{post.blog.name}">' in home
+        assert (
+            f'<link rel="alternate" type="{AP}" href="http://testserver/ap/@{post.blog.name}">'
+            in home
+        )
 
 
 class FollowBoxTests:
