@@ -11,7 +11,8 @@ from django import template
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.federation import objects
-from chaikhana.federation.actors import actor_id, domain, is_federating
+from chaikhana.core.urls import absolute_url
+from chaikhana.federation.actors import actor_id, domain, is_federating, reverse
 
 register = template.Library()
 
@@ -31,6 +32,8 @@ def fediverse_follow_box(context: dict[str, Any], blog: Blog) -> dict[str, Any]:
         return {}
     return {
         "handle": f"@{blog.name}@{domain()}",
+        # On a blog's own host (subdomain mode) the form still goes to the network's host.
+        "action": absolute_url(reverse("federation:remote_follow")),
         "blog": blog,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }

@@ -87,7 +87,7 @@ class FollowBoxTests:
     def test_the_blog_home_shows_the_handle_and_a_form(self, client, blog):
         html = client.get(blog.get_absolute_url()).content.decode()
         assert f'value="@{blog.name}@testserver"' in html
-        assert 'action="/ap/follow"' in html
+        assert 'action="http://testserver/ap/follow"' in html
 
     def test_the_form_sends_the_reader_to_her_server(self, client, blog):
         response = client.get("/ap/follow", {"blog": blog.name, "server": "@me@Mastodon.Social"})
