@@ -152,13 +152,28 @@ def react(kind: str) -> Callable[[RemoteActor, dict[str, Any]], None]:
     return handle
 
 
+def _attachment_links(note: dict[str, Any]) -> list[str]:
+    """Remote media is never shown from its server (a reader's browser would ask it): each
+    attachment becomes a link, its description as the text."""
+    found = note.get("attachment")
+    items = found if isinstance(found, list) else [found] if isinstance(found, dict) else []
+    links = []
+    for item in items[:4]:
+        if isinstance(item, dict) and (href := remote.url_of(item.get("url"))):
+            name = item.get("name") if isinstance(item.get("name"), str) else ""
+            label = (name or href).replace("[", "(").replace("]", ")")[:200]
+            links.append(f"[{label}]({href})")
+    return links
+
+
 def _remote_text(note: dict[str, Any]) -> str:
     """Remote HTML through our nh3 allow-list, then as text: a comment is written in text."""
     content = note.get("content")
     if not isinstance(content, str):
         content_map = note.get("contentMap")
         content = next(iter(content_map.values()), "") if isinstance(content_map, dict) else ""
-    return html_to_text(sanitize_html(str(content)))
+    text = html_to_text(sanitize_html(str(content)))
+    return "\n\n".join([text, *_attachment_links(note)])
 
 
 def _note(actor: RemoteActor, activity: dict[str, Any]) -> dict[str, Any] | None:

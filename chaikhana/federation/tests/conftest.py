@@ -27,12 +27,17 @@ def remote_keys(which: int = 0) -> tuple[str, str]:
 class Peer:
     server: LocalServer
     name: str = "alice"
+    actor_path: str = ""  # Mastodon's /users/<name> unless a fixture's server says otherwise
     private_pem: str = field(default_factory=lambda: remote_keys()[0])
     public_pem: str = field(default_factory=lambda: remote_keys()[1])
 
     @property
     def actor(self) -> str:
-        return self.server.url(f"/users/{self.name}")
+        return self.server.url(self.actor_path or f"/users/{self.name}")
+
+    @property
+    def inbox_path(self) -> str:
+        return f"/users/{self.name}/inbox"
 
     @property
     def key_id(self) -> str:
@@ -45,20 +50,17 @@ class Peer:
             "type": "Person",
             "preferredUsername": self.name,
             "name": f"{self.name.title()} Remote",
-            "inbox": self.server.url(f"/users/{self.name}/inbox"),
+            "inbox": self.server.url(self.inbox_path),
             "endpoints": {"sharedInbox": self.server.url("/inbox")},
             "url": self.server.url(f"/@{self.name}"),
             "publicKey": {"id": self.key_id, "owner": self.actor, "publicKeyPem": self.public_pem},
         }
 
     def publish(self) -> None:
-        self.server.route(
-            f"/users/{self.name}",
-            headers=[("Content-Type", AP)],
-            body=json.dumps(self.actor_json()),
-        )
+        path = (self.actor_path or f"/users/{self.name}").split("?")[0]
+        self.server.route(path, headers=[("Content-Type", AP)], body=json.dumps(self.actor_json()))
         self.server.route("/inbox", status=202)
-        self.server.route(f"/users/{self.name}/inbox", status=202)
+        self.server.route(self.inbox_path, status=202)
 
     def signed_headers(self, path: str, body: bytes, **overrides: str) -> dict[str, str]:
         headers = signatures.sign(
