@@ -10,8 +10,8 @@ from typing import Any
 from django import template
 
 from chaikhana.blogs.models import Blog, Post
-from chaikhana.federation import objects
 from chaikhana.core.urls import absolute_url
+from chaikhana.federation import objects
 from chaikhana.federation.actors import actor_id, domain, is_federating, reverse
 
 register = template.Library()
