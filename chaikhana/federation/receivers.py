@@ -41,3 +41,9 @@ def on_blog_changed(sender: Any, *, blog_id: int, **kwargs: Any) -> None:
     from chaikhana.federation.tasks import withdraw_blog_task
 
     enqueue_on_commit(withdraw_blog_task, blog_id=blog_id)
+
+
+def on_story_featured(sender: Any, *, story_id: int, **kwargs: Any) -> None:
+    from chaikhana.federation.tasks import announce_featured_task
+
+    enqueue_on_commit(announce_featured_task, story_id=story_id)

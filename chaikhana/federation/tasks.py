@@ -8,7 +8,7 @@ from django_tasks import task
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.federation import delivery
-from chaikhana.federation.actions import outbound
+from chaikhana.federation.actions import outbound, portal
 from chaikhana.federation.models import Delivery
 
 
@@ -18,6 +18,8 @@ def sync_post_task(*, post_id: int, version: int) -> None:
     post = Post.objects.select_related("blog").filter(pk=post_id).first()
     if post is not None and post.version == version:
         outbound.sync_post(post=post)
+        if post.blog.is_editorial:  # a story signed with a pseudonym since it was featured
+            portal.withdraw_announce(story=post)
 
 
 @task()
@@ -50,3 +52,9 @@ def deliver_task(*, delivery_id: int, attempt: int) -> None:
             delivery_id=row.pk,
             attempt=attempt + 1,
         )
+
+
+@task()
+def announce_featured_task(*, story_id: int) -> None:
+    if (story := Post.objects.select_related("blog").filter(pk=story_id).first()) is not None:
+        portal.announce_featured(story=story)
