@@ -1,4 +1,4 @@
-"""Signals other apps listen to (federation): sent by the portal's actions after commit, ids only."""
+"""Signals other apps listen to (federation): sent by portal actions after commit, ids only."""
 
 from django.dispatch import Signal
 
