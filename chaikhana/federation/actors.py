@@ -61,12 +61,15 @@ def handle_hosts(blog_name: str) -> set[str]:
 
 
 def is_federating(blog: Blog) -> bool:
-    """Listed, active, not switched off by its owner or by the network."""
+    """Listed, active, not switched off by its owner or by the network.
+
+    The portal has no owner's dashboard: it federates whenever the network does.
+    """
     return (
         conf.site_enabled()
         and blog.is_active
         and blog.is_listed
-        and BlogFederation.objects.of(blog).enabled
+        and (blog.is_editorial or BlogFederation.objects.of(blog).enabled)
     )
 
 

@@ -3,9 +3,6 @@ did to our posts (likes, boosts, replies) and the deliveries we owe them."""
 
 from __future__ import annotations
 
-import contextlib
-
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -29,33 +26,17 @@ class ActorKey(models.Model):
         return self.actor
 
 
-def _choice_key(blog_id: int) -> str:
-    return f"federation:choice:{blog_id}:v1"
-
-
 class BlogFederationQuerySet(models.QuerySet["BlogFederation"]):
     def of(self, blog: Blog) -> BlogFederation:
         """The blog's switches; the defaults (on, followers accepted) when never set.
 
-        Every page of a blog asks (the follow box, the <link rel=alternate>), so the answer is
-        kept in the cache; the owner's action forgets it on commit (forget_choice).
+        Kept on the blog object: a page asks twice (follow box, <link rel=alternate>).
         """
-        key = _choice_key(blog.pk)
-        try:
-            found = cache.get(key)
-        except Exception:  # any backend's connection error: the database answers
-            found = None
-        if isinstance(found, tuple):
-            return BlogFederation(blog=blog, enabled=found[0], approve_followers=found[1])
-        choice = self.filter(blog=blog).first() or BlogFederation(blog=blog)
-        with contextlib.suppress(Exception):
-            cache.set(key, (choice.enabled, choice.approve_followers), 60 * 60)
-        return choice
-
-
-def forget_choice(blog_id: int) -> None:
-    with contextlib.suppress(Exception):
-        cache.delete(_choice_key(blog_id))
+        found = blog.__dict__.get("_federation_choice")
+        if found is None:
+            found = self.filter(blog=blog).first() or BlogFederation(blog=blog)
+            blog.__dict__["_federation_choice"] = found
+        return found
 
 
 class BlogFederation(models.Model):

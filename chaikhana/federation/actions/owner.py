@@ -14,7 +14,7 @@ from chaikhana.blogs import signals as blog_signals
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.permissions import can_manage_blog
 from chaikhana.federation.actions.inbound import answer_follow
-from chaikhana.federation.models import BlockedActor, BlogFederation, Follower, forget_choice
+from chaikhana.federation.models import BlockedActor, BlogFederation, Follower
 
 
 def _require_owner(blog: Blog, by: User) -> None:
@@ -32,9 +32,9 @@ def update_blog_federation(
     choice, _created = BlogFederation.objects.update_or_create(
         blog=blog, defaults={"enabled": enabled, "approve_followers": approve_followers}
     )
+    blog.__dict__["_federation_choice"] = choice
     # The blog's pages show the follow box or not, and the withdrawal is federation's own
     # receiver of this signal: one path whatever changed the blog.
-    transaction.on_commit(partial(forget_choice, blog.pk))
     transaction.on_commit(partial(blog_signals.blog_changed.send, Blog, blog_id=blog.pk))
     return choice
 

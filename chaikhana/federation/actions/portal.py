@@ -31,8 +31,10 @@ def _original(story: Post) -> Post | None:
 def announce_featured(*, story: Post) -> bool:
     """Announce the original of a featured story to the portal's followers, once."""
     portal = story.blog
+    if not portal.is_editorial or not is_federating(portal):
+        return False
     original = _original(story)
-    if original is None or not portal.is_editorial or not is_federating(portal):
+    if original is None:
         return False
     if Delivery.objects.filter(blog=portal, post_id=original.pk).exists():
         return False  # boosted before (featured, taken off, featured again)

@@ -13,6 +13,7 @@ from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.urls import absolute_url
 from chaikhana.federation import objects
 from chaikhana.federation.actors import actor_id, domain, is_federating, reverse
+from chaikhana.federation.models import Reaction
 
 register = template.Library()
 
@@ -37,3 +38,37 @@ def fediverse_follow_box(context: dict[str, Any], blog: Blog) -> dict[str, Any]:
         "blog": blog,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
+
+
+@register.inclusion_tag("federation/_follow_box.html", takes_context=True)
+def fediverse_follow_portal(context: dict[str, Any]) -> dict[str, Any]:
+    """The follow box for the portal's own actor, on the front page."""
+    portal = _portal_blog()
+    return fediverse_follow_box(context, portal) if portal is not None else {}
+
+
+def _portal_blog() -> Blog | None:
+    return (
+        Blog.objects.filter(is_editorial=True)
+        .only("pk", "name", "visibility", "is_active", "is_editorial")
+        .first()
+    )
+
+
+@register.inclusion_tag("federation/_reactions.html", takes_context=True)
+def fediverse_reactions(context: dict[str, Any], post: Post) -> dict[str, Any]:
+    """Likes and boosts from the fediverse under a post, with who gave them (one query)."""
+    reactions = list(
+        Reaction.objects.filter(post=post)
+        .select_related("remote")
+        .only("kind", "remote__name", "remote__handle", "remote__url")
+        .order_by("created_at")[:REACTIONS_LISTED]
+    )
+    return {
+        "likes": [r.remote for r in reactions if r.kind == Reaction.Kind.LIKE],
+        "boosts": [r.remote for r in reactions if r.kind == Reaction.Kind.ANNOUNCE],
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }
+
+
+REACTIONS_LISTED = 200

@@ -107,3 +107,34 @@ class FollowBoxTests:
     def test_an_unlisted_blog_has_no_box(self, client):
         blog = BlogFactory(visibility="unlisted")
         assert "fediverse-follow" not in client.get(blog.get_absolute_url()).content.decode()
+
+
+class ReactionsTests:
+    def test_likes_and_boosts_show_under_the_post_with_who_gave_them(self, client, post):
+        from django.utils import timezone
+
+        from chaikhana.federation.models import Reaction, RemoteActor
+
+        for n, kind in enumerate(["like", "like", "announce"]):
+            remote = RemoteActor.objects.create(
+                uri=f"https://social.example/users/r{n}",
+                host="social.example",
+                inbox="https://social.example/inbox",
+                name=f"Reader <b>{n}</b>",
+                url=f"https://social.example/@r{n}",
+                key_id=f"k{n}",
+                public_pem="x",
+                fetched_at=timezone.now(),
+            )
+            Reaction.objects.create(
+                post=post, remote=remote, kind=kind, activity_uri=f"https://social.example/a{n}"
+            )
+        html = client.get(post.get_absolute_url()).content.decode()
+        assert "2 likes" in html and "1 boost" in html
+        assert (
+            'href="https://social.example/@r2" rel="nofollow ugc noopener">'
+            "Reader &lt;b&gt;2&lt;/b&gt;" in html
+        )
+
+    def test_nothing_shows_without_reactions(self, client, post):
+        assert "fediverse-reactions" not in client.get(post.get_absolute_url()).content.decode()
