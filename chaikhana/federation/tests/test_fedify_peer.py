@@ -125,3 +125,26 @@ def test_a_fedify_reader_follows_reads_replies_likes_and_leaves(
     time.sleep(0.5)
     assert len(received(peer_url, "Create")) == 1  # nothing after the unfollow
     assert not [a for a in ask(peer_url, "received") if a["type"] == "error"]
+
+
+def test_fedify_lookup_parses_our_actor_post_collections_and_webfinger(live_server, settings, post):
+    settings.SITE_URL = live_server.url
+    base, blog = live_server.url, post.blog.name
+    targets = [
+        f"webfinger:{base}/ap/@{blog}",
+        f"webfinger:{base}/@{blog}/",
+        f"{base}/@{blog}/",
+        f"{base}{post.get_absolute_url()}",
+        f"{base}/ap/posts/{post.pk}",
+        f"{base}/ap/@{blog}/outbox",
+        f"{base}/ap/@{blog}/followers",
+        f"{base}/ap/@{blog}/featured",
+        f"{base}/ap/actor",
+    ]
+    result = subprocess.run(  # nosec B603 B607: our own script, fixed arguments
+        ["node", "lookup.mjs", *targets], cwd=PEER_DIR, capture_output=True, text=True, timeout=120
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith(("OK", "FAIL"))]
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(lines) == len(targets) and all(line.startswith("OK") for line in lines)
+    assert f"-> Article {base}/ap/posts/{post.pk}" in result.stdout
