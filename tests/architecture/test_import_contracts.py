@@ -30,6 +30,7 @@ APPS = [
     "linkbacks",
     "porting",
     "network",
+    "federation",
 ]
 
 
@@ -131,7 +132,9 @@ class CoursesContractTests:
 
 
 class ListenerContractTests:
-    @pytest.mark.parametrize("listener", ["reading", "linkbacks", "porting", "network"])
+    @pytest.mark.parametrize(
+        "listener", ["reading", "linkbacks", "porting", "network", "federation"]
+    )
     def test_contracts_break_when_an_app_imports_a_listener(self, tmp_path, listener):
         out = broken(
             tmp_path, {"chaikhana/blogs/actions.py": f"import chaikhana.{listener}.apps\n"}
