@@ -9,6 +9,7 @@ request must have signed at least those, and ``digest`` whenever it has a body
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
@@ -72,9 +73,7 @@ def sign(
     if body is not None:
         headers["digest"] = digest_header(body)
         names = (*REQUIRED, "digest")
-    key = serialization.load_pem_private_key(private_pem.encode(), password=None)
-    assert isinstance(key, rsa.RSAPrivateKey)
-    signed = key.sign(
+    signed = _private_key(private_pem).sign(
         _signing_string(names, method, path, headers), padding.PKCS1v15(), hashes.SHA256()
     )
     headers["signature"] = (
@@ -82,6 +81,14 @@ def sign(
         f'signature="{base64.b64encode(signed).decode()}"'
     )
     return {name.title(): value for name, value in headers.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _private_key(private_pem: str) -> rsa.RSAPrivateKey:
+    """Loaded once per process: loading checks the RSA key, which costs ~70 ms, the signing 1."""
+    key = serialization.load_pem_private_key(private_pem.encode(), password=None)
+    assert isinstance(key, rsa.RSAPrivateKey)  # nosec B101: we made every key ourselves
+    return key
 
 
 def parse(value: str) -> SignatureHeader:
