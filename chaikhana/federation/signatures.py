@@ -87,7 +87,7 @@ def sign(
 def _private_key(private_pem: str) -> rsa.RSAPrivateKey:
     """Loaded once per process: loading checks the RSA key, which costs ~70 ms, the signing 1."""
     key = serialization.load_pem_private_key(private_pem.encode(), password=None)
-    assert isinstance(key, rsa.RSAPrivateKey)  # nosec B101: we made every key ourselves
+    assert isinstance(key, rsa.RSAPrivateKey)  # nosec B101
     return key
 
 
