@@ -269,8 +269,8 @@ class InstancePolicy(models.Model):
     """The network's rule for a whole remote server, set by staff in /network/fediverse/."""
 
     class Mode(models.TextChoices):
-        BLOCK = "block", _("Block: nothing in, nothing out")
-        LIMIT = "limit", _("Limit: follows wait for approval, likes and boosts not counted")
+        BLOCK = "block", _("Block the server")
+        LIMIT = "limit", _("Limit the server")
 
     host = models.CharField(_("server"), max_length=255, unique=True)
     mode = models.CharField(_("rule"), max_length=8, choices=Mode.choices)

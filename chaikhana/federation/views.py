@@ -9,9 +9,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -240,16 +239,28 @@ _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9
 
 @require_GET
 def remote_follow(request: HttpRequest) -> HttpResponse:
-    """Send the reader to her own server's follow page for the blog (Mastodon's
-    ``/authorize_interaction``, which Pleroma, Misskey forks and GoToSocial answer too)."""
+    """A page that sends the reader on to her own server's follow page for the blog (Mastodon's
+    ``/authorize_interaction``, which Pleroma, Misskey forks and GoToSocial answer too).
+
+    A link she follows, not a redirect: our pages allow forms to post only to us (CSP
+    form-action), which a browser applies to a form's redirects as well. A server that is no
+    host name gives the form back with the reason, and what she typed kept.
+    """
     result = _blog_or_error(request.GET.get("blog", ""))
     if isinstance(result, HttpResponse):
         return result
-    server = request.GET.get("server", "").strip().lower()
-    server = server.removeprefix("https://").removeprefix("http://").split("/")[0]
+    typed = request.GET.get("server", "").strip()
+    server = typed.lower().removeprefix("https://").removeprefix("http://").split("/")[0]
     server = server.rsplit("@", 1)[-1]  # "@me@example.social" gives its server
+    context = {
+        "blog": result,
+        "handle": f"@{result.name}@{domain()}",
+        "typed": typed,
+        "action": absolute_url(reverse("federation:remote_follow")),
+    }
     if not _HOST.match(server):
-        messages.error(request, _("Give the address of your server, like mastodon.social."))
-        return redirect(result.get_absolute_url())
-    handle = f"acct:{result.name}@{domain()}"
-    return redirect(f"https://{server}/authorize_interaction?{urlencode({'uri': handle})}")
+        context["error"] = _("Give the address of your server, like mastodon.social.")
+        return render(request, "federation/remote_follow.html", context, status=400)
+    query = urlencode({"uri": f"acct:{result.name}@{domain()}"})
+    context |= {"server": server, "go": f"https://{server}/authorize_interaction?{query}"}
+    return render(request, "federation/remote_follow.html", context)
