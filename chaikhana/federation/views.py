@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.urls import absolute_url
+from chaikhana.federation import conf, objects, remote
 from chaikhana.federation import inbox as inbox_checks
-from chaikhana.federation import objects, remote
 from chaikhana.federation.actions.inbound import local_post, receive_activity
 from chaikhana.federation.actors import (
     AP_CONTENT_TYPE,
@@ -209,6 +209,8 @@ def post_object(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def shared_inbox(request: HttpRequest) -> HttpResponse:
     """Every activity for any of our actors (and each actor's own inbox, below)."""
+    if not conf.site_enabled():
+        return HttpResponse(status=404)
     try:
         verified = inbox_checks.verify_post(request)
         receive_activity(actor=verified.actor, activity=verified.activity)

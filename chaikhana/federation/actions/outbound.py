@@ -9,7 +9,7 @@ from django.db import transaction
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.tasks import enqueue_on_commit
-from chaikhana.federation import objects
+from chaikhana.federation import conf, objects
 from chaikhana.federation.actors import actor_id, actor_url, is_federating
 from chaikhana.federation.delivery import dead_hosts
 from chaikhana.federation.models import Delivery, FederatedPost, Follower, InstancePolicy
@@ -61,7 +61,12 @@ def _public(post: Post) -> bool:
 
 @transaction.atomic
 def sync_post(*, post: Post) -> str | None:
-    """Tell followers what changed: Create, Update or Delete; None when nothing is owed."""
+    """Tell followers what changed: Create, Update or Delete; None when nothing is owed.
+
+    With the network's switch off nothing leaves and nothing is recorded as sent.
+    """
+    if not conf.site_enabled():
+        return None
     sent = FederatedPost.objects.select_for_update().filter(post_id=post.pk).first()
     if _public(post):
         if sent is None or sent.is_deleted:
@@ -92,6 +97,8 @@ def _delete(blog: Blog, post_pk: int) -> dict[str, Any]:
 @transaction.atomic
 def withdraw_post(*, blog: Blog, post_pk: int) -> bool:
     """A deleted post: Delete (Tombstone) to the servers that were told of it."""
+    if not conf.site_enabled():
+        return False
     changed = FederatedPost.objects.filter(post_id=post_pk, is_deleted=False).update(
         is_deleted=True
     )
@@ -111,7 +118,7 @@ def withdraw_blog(*, blog: Blog) -> int:
 
     A suspended blog sends nothing: its deliveries stop and its actor answers 410.
     """
-    if not blog.is_active or is_federating(blog):
+    if not conf.site_enabled() or not blog.is_active or is_federating(blog):
         return 0
     sent = list(
         FederatedPost.objects.filter(blog=blog, is_deleted=False).values_list("post_id", flat=True)

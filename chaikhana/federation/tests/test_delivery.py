@@ -148,3 +148,17 @@ class RetryTests:
         with run_tasks():
             publish_post(post=draft, by=user)
         assert sent(peer) == [] and not Delivery.objects.exists()
+
+
+class NetworkSwitchTests:
+    def test_with_the_network_switch_off_nothing_leaves_and_inboxes_are_gone(
+        self, client, settings, peer, blog, user, draft, run_tasks
+    ):
+        follow(blog, peer)
+        with run_tasks():
+            publish_post(post=draft, by=user)
+        settings.FEDERATION_ENABLED = False
+        with run_tasks():
+            unpublish_post(post=draft, by=user)
+        assert [a["type"] for _, a in sent(peer)] == ["Create"]
+        assert peer.post(client, peer.activity("Like", "x")).status_code == 404
