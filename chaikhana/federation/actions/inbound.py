@@ -25,7 +25,7 @@ from chaikhana.core.markup import html_to_text, sanitize_html
 from chaikhana.core.ratelimit import address_hash
 from chaikhana.federation import remote
 from chaikhana.federation.actions.outbound import queue
-from chaikhana.federation.actors import CONTEXT, Gone, actor_blog, actor_id
+from chaikhana.federation.actors import CONTEXT, Gone, actor_blog, actor_id, domain
 from chaikhana.federation.models import (
     BlockedActor,
     BlogFederation,
@@ -49,8 +49,15 @@ def _same_host(uri: str, actor: RemoteActor) -> bool:
     return (urlsplit(uri).hostname or "").lower() == actor.host.lower()
 
 
+def _ours(uri: str) -> bool:
+    """On our host: a path alone would match a look-alike address on any server."""
+    return urlsplit(uri).netloc.lower() == domain().lower()
+
+
 def local_blog(uri: str) -> Blog | None:
     """The federating blog whose actor id is *uri*."""
+    if not _ours(uri):
+        return None
     try:
         match = resolve(urlsplit(uri).path, urlconf=settings.ROOT_URLCONF)
     except Resolver404:
@@ -66,6 +73,8 @@ def local_blog(uri: str) -> Blog | None:
 
 def local_post(uri: str) -> Post | None:
     """The public post of a federating blog that *uri* names (its object id or its page)."""
+    if not _ours(uri):
+        return None
     path = urlsplit(uri).path
     try:
         match = resolve(path, urlconf=settings.ROOT_URLCONF)

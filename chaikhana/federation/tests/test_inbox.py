@@ -170,6 +170,12 @@ class ReplyTests:
         assert response.status_code == 400
         assert nothing_stored()
 
+    def test_a_look_alike_address_on_another_server_is_not_our_post(self, client, peer, post):
+        look_alike = f"https://elsewhere.example/ap/posts/{post.pk}"
+        assert peer.post(client, reply(peer, look_alike)).status_code == 202
+        assert peer.post(client, peer.activity("Like", look_alike)).status_code == 202
+        assert nothing_stored()
+
     def test_an_object_on_another_host_is_ignored(self, client, peer, post):
         activity = reply(peer, post)
         activity["object"]["id"] = "https://elsewhere.example/notes/1"
