@@ -254,6 +254,8 @@ OTP_TOTP_ISSUER = NETWORK_NAME  # the name authenticator apps show beside the co
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # ActivityPub for every listed blog (chaikhana/federation); off: no actors, no delivery.
 FEDERATION_ENABLED = env_bool("FEDERATION_ENABLED", True)
+# On: posts and collections answer only signed GETs (Mastodon's "secure mode").
+FEDERATION_AUTHORIZED_FETCH = env_bool("FEDERATION_AUTHORIZED_FETCH", False)
 # Akismet as a second opinion on comments (comments/spam/akismet.py); off when empty, since it
 # sends commenters' text and address abroad.
 AKISMET_API_KEY = env_str("AKISMET_API_KEY", "")

@@ -49,3 +49,10 @@ def dead_after_days() -> int:
 def site_enabled() -> bool:
     """The network's switch for the whole installation (FEDERATION_ENABLED)."""
     return bool(getattr(settings, "FEDERATION_ENABLED", True))
+
+
+def authorized_fetch() -> bool:
+    """FEDERATION_AUTHORIZED_FETCH: posts and collections only for signed GETs (Mastodon's
+    "secure mode"), so a blocked server cannot read them either. Actors and WebFinger stay
+    open: a server needs our keys to verify what we send."""
+    return bool(getattr(settings, "FEDERATION_AUTHORIZED_FETCH", False))

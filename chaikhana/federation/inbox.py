@@ -130,3 +130,31 @@ def verify_post(request: HttpRequest) -> Verified:
     if claimed != actor.uri:
         raise Refused(401, "the activity's actor did not sign it")
     return Verified(actor=actor, activity=activity)
+
+
+def verify_get(request: HttpRequest) -> RemoteActor:
+    """The remote actor that signed this GET ("authorized fetch"), or Refused (401/403/429)."""
+    value = request.headers.get("Signature")
+    if not value:
+        raise Refused(401, "unsigned")
+    try:
+        header = signatures.parse(value)
+    except signatures.SignatureError as error:
+        raise Refused(401, str(error)) from error
+    _check_rate(header.key_id)
+    if InstancePolicy.objects.mode_for(urlsplit(header.key_id).hostname or "") == "block":
+        raise Refused(403, "this server is blocked by the network")
+    hdrs = _headers(request)
+    try:
+        signatures.check_request(
+            header=header,
+            method="GET",
+            path=request.get_full_path(),
+            headers=hdrs,
+            body=b"",
+            now=datetime.now(UTC),
+            window_seconds=conf.date_window_seconds(),
+        )
+    except signatures.SignatureError as error:
+        raise Refused(401, str(error)) from error
+    return _key_owner(header, request, hdrs)

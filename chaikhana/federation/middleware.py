@@ -18,7 +18,12 @@ from django.utils.cache import patch_vary_headers
 from chaikhana.blogs.models import Post
 from chaikhana.federation import objects
 from chaikhana.federation.actors import blog_json
-from chaikhana.federation.views import _blog_or_error, activity_json, is_public_post_page
+from chaikhana.federation.views import (
+    _blog_or_error,
+    activity_json,
+    is_public_post_page,
+    refuse_unsigned,
+)
 
 
 def wants_activity_json(request: HttpRequest) -> bool:
@@ -55,6 +60,13 @@ def _json_answer(view: str, name: str, slug: str) -> HttpResponse | None:
     return activity_json(objects.article(post)) if post is not None else None
 
 
+def _json_or_refusal(request: HttpRequest, page: tuple[str, str, str]) -> HttpResponse | None:
+    view, name, slug = page
+    if view == "blogs:post" and (refused := refuse_unsigned(request)) is not None:
+        return refused
+    return _json_answer(view, name, slug)
+
+
 class ActivityStreamsMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -62,7 +74,7 @@ class ActivityStreamsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         page = _page(request) if request.method in ("GET", "HEAD") else None
         if page is not None and wants_activity_json(request):
-            answer = _json_answer(*page)
+            answer = _json_or_refusal(request, page)
             if answer is not None:
                 return answer
         response = self.get_response(request)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
 
@@ -37,6 +39,29 @@ from chaikhana.federation.models import Follower
 
 logger = logging.getLogger(__name__)
 JRD = "application/jrd+json"
+
+
+def signed_fetch(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """With authorized fetch on, the view answers only a GET signed by a server we accept."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        refused = refuse_unsigned(request)
+        return refused if refused is not None else view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def refuse_unsigned(request: HttpRequest) -> HttpResponse | None:
+    if not conf.authorized_fetch():
+        return None
+    try:
+        inbox_checks.verify_get(request)
+    except inbox_checks.Refused as refused:
+        return HttpResponse(status=refused.status)
+    except remote.RemoteError:
+        return HttpResponse(status=401)
+    return None
 
 
 def activity_json(data: dict[str, Any], status: int = 200) -> HttpResponse:
@@ -158,6 +183,7 @@ def _collection(ident: str, total: int, items: list[Any] | None = None) -> dict[
 
 
 @require_GET
+@signed_fetch
 def followers(request: HttpRequest, name: str) -> HttpResponse:
     """The count only: who follows a blog is the owner's to see, not the world's."""
     result = _blog_or_error(name)
@@ -171,6 +197,7 @@ OUTBOX_SIZE = 20
 
 
 @require_GET
+@signed_fetch
 def outbox(request: HttpRequest, name: str) -> HttpResponse:
     """The newest posts as Create activities (a remote server fills a new follow from it)."""
     result = _blog_or_error(name)
@@ -189,6 +216,7 @@ def site_outbox(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@signed_fetch
 def featured(request: HttpRequest, name: str) -> HttpResponse:
     """Pinned posts: our blogs have none to pin yet, so an empty collection."""
     result = _blog_or_error(name)
@@ -198,6 +226,7 @@ def featured(request: HttpRequest, name: str) -> HttpResponse:
 
 
 @require_GET
+@signed_fetch
 def post_object(request: HttpRequest, pk: int) -> HttpResponse:
     post = local_post(objects.post_id(pk))
     if post is None:

@@ -81,6 +81,19 @@ class Peer:
             path, data=body, content_type=AP, headers=self.signed_headers(path, body, **overrides)
         )
 
+    def get(self, client, path: str, **headers: str):
+        """A GET signed as this peer's actor (what Mastodon sends in secure mode)."""
+        signed = signatures.sign(
+            private_pem=self.private_pem,
+            key_id=self.key_id,
+            method="GET",
+            url_host="testserver",
+            path=path,
+            body=None,
+        )
+        signed.pop("Host")
+        return client.get(path, headers={**signed, **headers})
+
     def activity(self, kind: str, obj: Any, suffix: str = "1") -> dict[str, Any]:
         return {
             "@context": "https://www.w3.org/ns/activitystreams",
