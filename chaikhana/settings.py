@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "chaikhana.newsletters",
     "anymail",  # webhooks for bounces and complaints; optional provider backends
     "chaikhana.mirrors",
+    "chaikhana.federation",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "chaikhana.blogs.middleware.BlogHostMiddleware",
+    # Accept: application/activity+json on a post or blog home gets JSON, outside the cache.
+    "chaikhana.federation.middleware.ActivityStreamsMiddleware",
     "chaikhana.linkbacks.middleware.EndpointHeadersMiddleware",  # Link / X-Pingback on posts
     "chaikhana.porting.middleware.WordPressQueryLinksMiddleware",  # /@blog/?p=123 → 301
     # Outside the page cache, so stories served from it are counted too (no cookie, no IP).
@@ -272,6 +275,10 @@ OTP_TOTP_ISSUER = NETWORK_NAME  # the name authenticator apps show beside the co
 # The network's public address (scheme, host, port) for links made without a request: mail,
 # the source URLs of pingbacks and webmentions sent by tasks.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# ActivityPub for every listed blog (chaikhana/federation); off: no actors, no delivery.
+FEDERATION_ENABLED = env_bool("FEDERATION_ENABLED", True)
+# On: posts and collections answer only signed GETs (Mastodon's "secure mode").
+FEDERATION_AUTHORIZED_FETCH = env_bool("FEDERATION_AUTHORIZED_FETCH", False)
 # Akismet as a second opinion on comments (comments/spam/akismet.py); off when empty, since it
 # sends commenters' text and address abroad.
 AKISMET_API_KEY = env_str("AKISMET_API_KEY", "")

@@ -44,11 +44,13 @@ urlpatterns = [
     path("", include("chaikhana.newsletters.urls")),  # /newsletters/, …/subscribers/
     path("anymail/", include("anymail.urls")),  # bounces and complaints (newsletters)
     path("", include("chaikhana.mirrors.urls")),  # /mirrors/, /mirrors.json, /network/mirrors/
+    path("network/fediverse/", include("chaikhana.federation.urls_network")),
     path("network/", include("chaikhana.network.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/@<blogname:blog>/import/", include("chaikhana.porting.urls")),
     path("", include("chaikhana.porting.urls_export")),  # /dashboard/export/, …/export/wxr/
     path("dashboard/", include("chaikhana.comments.urls_dashboard")),
+    path("dashboard/", include("chaikhana.federation.urls_dashboard")),
     path("dashboard/", include("chaikhana.writing.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/language/", choose_language, name="choose_language"),
@@ -64,6 +66,7 @@ urlpatterns = [
     path("webmention", linkback_views.webmention, name="webmention"),
     path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
     path("", include("chaikhana.porting.api.urls")),  # /micropub, /micropub/media
+    path("", include("chaikhana.federation.urls")),  # /.well-known/webfinger, /ap/…
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 

@@ -17,5 +17,6 @@ urlpatterns = [
     # A blog's host answers its own robots.txt (its sitemap, or Disallow when not listed).
     path("robots.txt", robots.blog_robots_txt, name="robots_txt"),
     path("", include("chaikhana.core.urls_icons")),  # the network's icons on the blog's host
+    path("", include("chaikhana.federation.urls_blog_host")),  # WebFinger on the blog host
     path("", include("chaikhana.urls_blog")),
 ]

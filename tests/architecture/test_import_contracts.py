@@ -32,6 +32,7 @@ APPS = [
     "network",
     "mirrors",
     "newsletters",
+    "federation",
 ]
 
 
@@ -134,7 +135,8 @@ class CoursesContractTests:
 
 class ListenerContractTests:
     @pytest.mark.parametrize(
-        "listener", ["reading", "linkbacks", "porting", "network", "mirrors", "newsletters"]
+        "listener",
+        ["reading", "linkbacks", "porting", "network", "mirrors", "newsletters", "federation"],
     )
     def test_contracts_break_when_an_app_imports_a_listener(self, tmp_path, listener):
         out = broken(

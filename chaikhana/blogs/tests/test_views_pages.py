@@ -96,7 +96,8 @@ class BlogHomeTests:
                 PostFactory(blog=blog).categories.add(category)
             Post.objects.first().tags.add(tag)
             Blog.objects.filter(pk=blog.pk).update(posts_per_page=total)
-            with django_assert_max_num_queries(6) as captured:
+            # 7: federation's per-blog switch (the follow box and <link rel=alternate>).
+            with django_assert_max_num_queries(7) as captured:
                 assert page(client, f"/@{blog.name}/").count("<article") == total
             counts.append(len(captured))
         assert counts[0] == counts[1]

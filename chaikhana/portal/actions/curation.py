@@ -5,6 +5,8 @@ One action per step; each is logged (CurationLog) under its own name.
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
@@ -14,6 +16,7 @@ from django.utils.translation import gettext as _
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError
+from chaikhana.portal import signals
 from chaikhana.portal.models import CurationLog, FrontPageItem, PortalRole
 from chaikhana.portal.models.front import FrontPlace
 
@@ -40,6 +43,7 @@ def lead_story(*, story: Post, by: User) -> FrontPageItem:
     item = item or FrontPageItem(story=story)
     item.place, item.position, item.updated_at = FrontPlace.LEAD, 0, timezone.now()
     item.save()
+    _announce_featured(story)
     return item
 
 
@@ -53,7 +57,12 @@ def feature_story(*, story: Post, by: User) -> FrontPageItem:
     item = item or FrontPageItem(story=story)
     item.place, item.position, item.updated_at = FrontPlace.FEATURED, last + 1, timezone.now()
     item.save()
+    _announce_featured(story)
     return item
+
+
+def _announce_featured(story: Post) -> None:
+    transaction.on_commit(partial(signals.story_featured.send, Post, story_id=story.pk))
 
 
 @transaction.atomic
