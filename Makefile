@@ -25,6 +25,7 @@ run: install messages
 browser-deps: install
 	bin/ensure-debs chromium default-jre-headless epubcheck minisign
 	cd tests/browser && npm ci --no-audit --no-fund --silent
+	cd tests/federation && npm ci --no-audit --no-fund --silent  # a Fedify peer (federation tests)
 
 test: install messages browser-deps
 	$(VENV)/bin/pytest -n 2 --dist loadfile
