@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "chaikhana.courses",
     "chaikhana.porting",
     "chaikhana.network",
+    "chaikhana.api",
+    "ninja",  # only for its static files: the API docs load Swagger UI from us, not a CDN
 ]
 
 MIDDLEWARE = [
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/ only: token-in-query refusal, body caps, RateLimit headers, ETag/304.
+    "chaikhana.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags and 304s for every page, stored or fresh (reading/cache: outside the cache).
     "django.middleware.http.ConditionalGetMiddleware",

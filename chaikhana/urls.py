@@ -61,6 +61,7 @@ urlpatterns = [
     path("webmention", linkback_views.webmention, name="webmention"),
     path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
     path("", include("chaikhana.porting.api.urls")),  # /micropub, /micropub/media
+    path("", include("chaikhana.api.urls")),  # /api/v1/: the JSON API and its OpenAPI document
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 
