@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
@@ -34,6 +35,10 @@ class PostFilters(Schema):
     until: datetime | None = None
 
 
+def _aware(moment: datetime) -> datetime:
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
 def filtered(posts: PostQuerySet, f: PostFilters) -> PostQuerySet:
     if f.tag:
         posts = posts.filter(tags__slug=f.tag)
@@ -42,9 +47,9 @@ def filtered(posts: PostQuerySet, f: PostFilters) -> PostQuerySet:
     if f.language:
         posts = posts.filter(language=f.language)
     if f.since:
-        posts = posts.filter(published_at__gte=f.since)
+        posts = posts.filter(published_at__gte=_aware(f.since))
     if f.until:
-        posts = posts.filter(published_at__lt=f.until)
+        posts = posts.filter(published_at__lt=_aware(f.until))
     return posts
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
+from ninja import Status as Created
 
 from chaikhana.api import present
 from chaikhana.api.auth import BearerToken, require, viewer
@@ -82,8 +83,10 @@ def sessions(
     response={201: RegistrationOut},
     summary="Register me for a session",
 )
-def register_me(request: HttpRequest, session_id: int) -> tuple[int, dict[str, Any]]:
+def register_me(request: HttpRequest, session_id: int) -> Created[Any]:
     user = require(request, "courses")
     session = access_session(user, session_id)
     registration = register(session=session, user=user)
-    return 201, {"id": registration.pk, "session": session.pk, "status": registration.status}
+    return Created(
+        201, {"id": registration.pk, "session": session.pk, "status": registration.status}
+    )

@@ -13,6 +13,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
+from ninja import Status as Created
 
 from chaikhana.api import present
 from chaikhana.api.auth import BearerToken, require
@@ -95,7 +96,7 @@ def my_posts(
 
 
 @router.post("/manage/{name}/posts", response={201: SourcePostOut}, summary="Write a post or page")
-def create(request: HttpRequest, name: str, payload: PostIn) -> tuple[int, dict[str, Any]]:
+def create(request: HttpRequest, name: str, payload: PostIn) -> Created[Any]:
     blog, _membership = writer_blog(request, name, "posts")
     wanted = PostRequest(
         title=payload.title,
@@ -111,7 +112,7 @@ def create(request: HttpRequest, name: str, payload: PostIn) -> tuple[int, dict[
         kind=payload.kind,
     )
     post = save_requested_post(blog=blog, by=require(request, "posts"), request=wanted)
-    return 201, present.source_post(request, post)
+    return Created(201, present.source_post(request, post))
 
 
 @router.get(
@@ -171,10 +172,10 @@ def schedule(request: HttpRequest, name: str, post_id: int, payload: ScheduleIn)
 
 
 @router.delete("/manage/{name}/posts/{post_id}", response={204: None}, summary="Delete a post")
-def delete(request: HttpRequest, name: str, post_id: int) -> tuple[int, None]:
+def delete(request: HttpRequest, name: str, post_id: int) -> Created[Any]:
     post = _post(request, name, post_id, "posts", for_edit=True)
     delete_post(post=post, by=require(request, "posts"))
-    return 204, None
+    return Created(204, None)
 
 
 @router.get(

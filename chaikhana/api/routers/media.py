@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import File, Form, Router
+from ninja import Status as Created
 from ninja.files import UploadedFile
 
 from chaikhana.api import present
@@ -25,18 +26,21 @@ def upload(
     file: File[UploadedFile],
     alt: Form[str] = "",
     caption: Form[str] = "",
-) -> tuple[int, dict[str, Any]]:
+) -> Created[Any]:
     blog, _membership = writer_blog(request, name, "media")
     media = upload_media(
         blog=blog, by=require(request, "media"), uploaded_file=file, alt=alt, caption=caption
     )
-    return 201, {
-        "id": media.pk,
-        "kind": media.kind,
-        "content_type": media.content_type,
-        "url": present.absolute(request, media.url),
-        "width": media.width,
-        "height": media.height,
-        "size": media.size,
-        "alt": media.alt,
-    }
+    return Created(
+        201,
+        {
+            "id": media.pk,
+            "kind": media.kind,
+            "content_type": media.content_type,
+            "url": present.absolute(request, media.url),
+            "width": media.width,
+            "height": media.height,
+            "size": media.size,
+            "alt": media.alt,
+        },
+    )

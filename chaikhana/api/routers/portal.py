@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Router
+from ninja import Status as Created
 
 from chaikhana.api import present
 from chaikhana.api.auth import BearerToken, require
@@ -71,9 +72,7 @@ def stories(
     response={201: SubmissionOut},
     summary="Send my post to the portal",
 )
-def submit(
-    request: HttpRequest, name: str, post_id: int, payload: SubmissionIn
-) -> tuple[int, dict[str, Any]]:
+def submit(request: HttpRequest, name: str, post_id: int, payload: SubmissionIn) -> Created[Any]:
     by = require(request, "portal")
     blog, _membership = access_blog_as_member(by, name)
     require(request, "portal", blog)
@@ -86,4 +85,4 @@ def submit(
         for s in payload.sources
     ]
     submission = submit_post(post=post, by=by, section=section, note=payload.note, sources=sources)
-    return 201, {"id": submission.pk, "state": submission.state, "section": section.slug}
+    return Created(201, {"id": submission.pk, "state": submission.state, "section": section.slug})

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
+from ninja import Status as Created
 
 from chaikhana.api import present
 from chaikhana.api.auth import BearerToken, require
@@ -21,7 +22,7 @@ router = Router(tags=["my categories"], auth=BearerToken())
 
 
 @router.post("/manage/{name}/categories", response={201: TermOut}, summary="Add a category")
-def add(request: HttpRequest, name: str, payload: CategoryIn) -> tuple[int, dict[str, Any]]:
+def add(request: HttpRequest, name: str, payload: CategoryIn) -> Created[Any]:
     blog, _membership = writer_blog(request, name, "posts")
     parent = None
     if payload.parent:
@@ -32,16 +33,16 @@ def add(request: HttpRequest, name: str, payload: CategoryIn) -> tuple[int, dict
     category = create_category(
         blog=blog, by=require(request, "posts"), name=payload.name, parent=parent
     )
-    return 201, present.term(request, category)
+    return Created(201, present.term(request, category))
 
 
 @router.delete(
     "/manage/{name}/categories/{slug}", response={204: None}, summary="Delete a category"
 )
-def remove(request: HttpRequest, name: str, slug: str) -> tuple[int, None]:
+def remove(request: HttpRequest, name: str, slug: str) -> Created[Any]:
     blog, _membership = writer_blog(request, name, "posts")
     category = Category.objects.for_blog(blog).filter(slug=slug).first()
     if category is None:
         raise Problem("not-found", 404, _("There is no category at this address."))
     delete_category(category=category, by=require(request, "posts"))
-    return 204, None
+    return Created(204, None)
