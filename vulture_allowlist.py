@@ -199,3 +199,12 @@ _.train  # unused method (chaikhana/comments/spam/bayes.py)
 # Dead until the two-factor helpers are removed from accounts/twofactor/devices.py.
 confirmed_totp  # unused function (chaikhana/accounts/twofactor/devices.py)
 recovery_device  # unused function (chaikhana/accounts/twofactor/devices.py)
+
+# The JSON API (chaikhana/api/): Django and django-ninja call or read these by name.
+expires_on  # form field (chaikhana/accounts/app_password_views.py), read through cleaned_data
+ApiConfig  # unused class (chaikhana/api/apps.py): INSTALLED_APPS
+ApiMiddleware  # unused class (chaikhana/api/middleware.py): MIDDLEWARE
+_.authenticate  # unused method (chaikhana/api/auth.py): ninja's HttpBearer calls it
+model_config  # unused variable (chaikhana/api/schemas.py): pydantic's configuration
+online  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
+token_expires_at  # unused variable (chaikhana/api/schemas.py): a field of the API's answer

@@ -74,7 +74,9 @@ def app_passwords(request: HttpRequest) -> HttpResponse:
                 expires_at=form.expires_at(),
             )
         except ActionError as err:
-            form.add_error("expires_on" if err.field == "expires_at" else err.field, err.message)
+            form.add_error(
+                "expires_on" if err.field == "expires_at" else err.field, str(err.message)
+            )
         else:
             # Rendered, not redirected: the clear value exists in this response only.
             created = {"name": row.name, "password": password}

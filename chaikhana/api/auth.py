@@ -60,10 +60,11 @@ def _bearer(request: HttpRequest) -> str | None:
 def grant_of(request: HttpRequest) -> AppPassword | None:
     """The caller's password, or None for an anonymous call (a bad token is a 401)."""
     if hasattr(request, "api_grant"):
-        return request.api_grant  # type: ignore[no-any-return]
+        return request.api_grant
     token = _bearer(request)
-    request.api_grant = None if token is None else sign_in(request, token)  # type: ignore[attr-defined]
-    return request.api_grant  # type: ignore[attr-defined,no-any-return]
+    grant = None if token is None else sign_in(request, token)
+    request.api_grant = grant  # type: ignore[attr-defined]
+    return grant
 
 
 def viewer(request: HttpRequest) -> User | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -79,14 +80,21 @@ def edit_conflict(request: HttpRequest, exc: EditConflict) -> HttpResponse:
     return respond(problem, request.path)
 
 
+def _handle(
+    api: NinjaAPI, kind: type[Exception], handler: Callable[[HttpRequest, Any], HttpResponse]
+) -> None:
+    _handle(api, kind, handler)
+
+
 def register(api: NinjaAPI) -> None:
     """Every failure the API can meet, mapped to its problem document (never a bare 500)."""
-    api.add_exception_handler(Problem, lambda r, e: respond(e, r.path))
-    api.add_exception_handler(ValidationError, validation)
-    api.add_exception_handler(HttpError, http_error)
-    api.add_exception_handler(EditConflict, edit_conflict)
-    api.add_exception_handler(ActionError, action_error)
-    api.add_exception_handler(
+    _handle(api, Problem, lambda r, e: respond(e, r.path))
+    _handle(api, ValidationError, validation)
+    _handle(api, HttpError, http_error)
+    _handle(api, EditConflict, edit_conflict)
+    _handle(api, ActionError, action_error)
+    _handle(
+        api,
         AuthenticationError,
         lambda r, e: respond(
             Problem(
@@ -98,13 +106,12 @@ def register(api: NinjaAPI) -> None:
             r.path,
         ),
     )
-    api.add_exception_handler(
-        Http404, lambda r, e: respond(Problem("not-found", 404, str(e) or ""), r.path)
+    _handle(api, Http404, lambda r, e: respond(Problem("not-found", 404, str(e) or ""), r.path))
+    _handle(
+        api, PermissionDenied, lambda r, e: respond(Problem("forbidden", 403, str(e) or ""), r.path)
     )
-    api.add_exception_handler(
-        PermissionDenied, lambda r, e: respond(Problem("forbidden", 403, str(e) or ""), r.path)
-    )
-    api.add_exception_handler(
+    _handle(
+        api,
         RequestDataTooBig,
         lambda r, e: respond(Problem("too-large", 413, _("The request is too large.")), r.path),
     )

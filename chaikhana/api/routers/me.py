@@ -6,7 +6,8 @@ from __future__ import annotations
 import tempfile
 from typing import Any
 
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Router
@@ -49,7 +50,7 @@ def _zip_name() -> str:
     response={200: bytes, 202: dict[str, str]},
     openapi_extra={"responses": {200: {"content": {"application/zip": {}}}}},
 )
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponseBase:
     user = require(request, "read")
     if is_small(user):
         out = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it once sent)
@@ -71,7 +72,7 @@ def export(request: HttpRequest) -> HttpResponse:
     url_name="export_status",
     response={200: dict[str, str | None]},
 )
-def export_status(request: HttpRequest) -> HttpResponse:
+def export_status(request: HttpRequest) -> HttpResponseBase:
     user = require(request, "read")
     found = UserExport.objects.filter(user=user).first()
     if found is not None and found.state == UserExport.State.DONE and request.GET.get("download"):

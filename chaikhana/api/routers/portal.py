@@ -62,6 +62,7 @@ def stories(
                 "language": s.story.language,
             }
             for s in items
+            if s.story is not None  # live_submissions() keeps only those with a live story
         ],
         next_url,
     )
