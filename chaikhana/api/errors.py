@@ -83,7 +83,7 @@ def edit_conflict(request: HttpRequest, exc: EditConflict) -> HttpResponse:
 def _handle(
     api: NinjaAPI, kind: type[Exception], handler: Callable[[HttpRequest, Any], HttpResponse]
 ) -> None:
-    _handle(api, kind, handler)
+    api.add_exception_handler(kind, handler)
 
 
 def register(api: NinjaAPI) -> None:
