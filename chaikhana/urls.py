@@ -55,6 +55,7 @@ urlpatterns = [
     path("metrics", core_metrics.metrics, name="metrics"),  # staff and loopback only
     path("feed/", feeds.NetworkRssFeed(), name="network_feed"),
     path("feed/atom/", feeds.NetworkAtomFeed(), name="network_feed_atom"),
+    path("feed/json/", feeds.NetworkJsonFeed(), name="network_feed_json"),
     path("sitemap.xml", sitemaps.network_sitemap_index, name="sitemap_index"),
     path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("", include("chaikhana.reading.urls")),
