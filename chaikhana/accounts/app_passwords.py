@@ -16,7 +16,7 @@ from __future__ import annotations
 import secrets
 import string
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
@@ -30,6 +30,7 @@ from chaikhana.core.errors import ActionError
 IDENT_LENGTH = 10
 SECRET_LENGTH = 32
 MAX_PER_USER = 50
+LAST_USED_PRECISION = timedelta(minutes=1)
 _IDENT_CHARS = string.ascii_lowercase + string.digits
 _SECRET_CHARS = string.ascii_letters + string.digits
 
@@ -141,7 +142,10 @@ def _check(value: str, username: str | None = None) -> AppPassword | None:
         return None
     if username is not None and row.user.username_key != username_key(username):
         return None
-    AppPassword.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    # To the minute is enough for "last used", and spares a write on every API call.
+    if row.last_used_at is None or now - row.last_used_at > LAST_USED_PRECISION:
+        AppPassword.objects.filter(pk=row.pk).update(last_used_at=now)
     return row
 
 
