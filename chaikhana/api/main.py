@@ -3,8 +3,12 @@ at /api/v1/openapi.json and Swagger UI at /api/v1/docs, served from our own stat
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
+from ninja.openapi.schema import OpenAPISchema
+from ninja.operation import Operation
 
 from chaikhana.api import errors
 from chaikhana.api.routers import blogs, comments, courses, manage_posts, me, media, portal, terms
@@ -17,7 +21,66 @@ Errors are RFC 9457 problem documents in the language of `Accept-Language` (ru, 
 Lists are paged with an opaque `cursor`; follow `next`. See docs/api.md.
 """
 
-api = NinjaAPI(
+PROBLEM = {
+    "type": "object",
+    "description": "RFC 9457 problem details, in the caller's Accept-Language.",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["field", "detail"],
+                "properties": {"field": {"type": "string"}, "detail": {"type": "string"}},
+            },
+        },
+    },
+}
+RATE_HEADERS = {
+    "RateLimit": {
+        "schema": {"type": "string"},
+        "description": "draft-ietf-httpapi-ratelimit-headers",
+    },
+    "RateLimit-Policy": {"schema": {"type": "string"}},
+}
+
+
+class ChaikhanaAPI(NinjaAPI):
+    """Ninja's document, plus what every operation may answer: a problem document (4XX, 5XX)
+    and a 304 to a GET whose ETag the caller holds."""
+
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        # "manage_posts_create", not "chaikhana_api_routers_manage_posts_create": generated
+        # clients name their functions after these.
+        view = operation.view_func
+        return f"{view.__module__.rsplit('.', 1)[-1]}_{view.__name__}"
+
+    def get_openapi_schema(self, **kwargs: Any) -> OpenAPISchema:
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM
+        problem = {
+            "description": "A problem document (RFC 9457); see docs/api.md.",
+            "content": {
+                "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+            },
+        }
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                responses.setdefault("4XX", problem)
+                if method == "get":
+                    responses.setdefault("304", {"description": "Not modified (If-None-Match)."})
+                for answer in responses.values():
+                    answer.setdefault("headers", {}).update(RATE_HEADERS)
+        return schema
+
+
+api = ChaikhanaAPI(
     title="Chaikhana API",
     version="1",
     description=DESCRIPTION,

@@ -210,6 +210,13 @@ class MeOut(Schema):
     token_expires_at: datetime | None
 
 
+class ExportOut(Schema):
+    state: str = Field(
+        description="none, pending, running, done or failed (preparing: just started)"
+    )
+    download: str | None = Field(None, description="The zip's address, when it is ready.")
+
+
 class Page(Schema):
     next: str | None = Field(description="The next page's address; null on the last page.")
 

@@ -14,7 +14,7 @@ from ninja import Router
 
 from chaikhana.api import present
 from chaikhana.api.auth import BearerToken, grant_of, require
-from chaikhana.api.schemas import MeOut
+from chaikhana.api.schemas import ExportOut, MeOut
 from chaikhana.blogs.models import Membership
 from chaikhana.porting.actions import start_user_export
 from chaikhana.porting.export.user import build_user_zip, is_small
@@ -44,11 +44,14 @@ def _zip_name() -> str:
     return f"chaikhana-export-{timezone.now():%Y-%m-%d}.zip"  # no username in a header
 
 
+ZIP = {"application/zip": {"schema": {"type": "string", "format": "binary"}}}
+
+
 @router.post(
     "/me/export",
     summary="Export all my data",
-    response={200: bytes, 202: dict[str, str]},
-    openapi_extra={"responses": {200: {"content": {"application/zip": {}}}}},
+    response={202: ExportOut},
+    openapi_extra={"responses": {200: {"description": "The zip, at once.", "content": ZIP}}},
 )
 def export(request: HttpRequest) -> HttpResponseBase:
     user = require(request, "read")
@@ -61,16 +64,17 @@ def export(request: HttpRequest) -> HttpResponseBase:
         )
     start_user_export(by=user)
     status_url = present.absolute(request, reverse("api-v1:export_status"))
-    response = JsonResponse({"state": "preparing", "status": status_url}, status=202)
+    response = JsonResponse({"state": "preparing", "download": None}, status=202)
     response["Location"] = status_url
     return response
 
 
 @router.get(
     "/me/export",
-    summary="My prepared export",
+    summary="My prepared export (?download=1: the zip)",
     url_name="export_status",
-    response={200: dict[str, str | None]},
+    response={200: ExportOut},
+    openapi_extra={"responses": {200: {"content": ZIP}}},
 )
 def export_status(request: HttpRequest) -> HttpResponseBase:
     user = require(request, "read")
