@@ -208,3 +208,5 @@ _.authenticate  # unused method (chaikhana/api/auth.py): ninja's HttpBearer call
 model_config  # unused variable (chaikhana/api/schemas.py): pydantic's configuration
 online  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
 token_expires_at  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
+_.get_openapi_operation_id  # unused method (chaikhana/api/main.py): ninja calls it
+download  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
