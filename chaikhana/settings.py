@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "chaikhana.courses",
     "chaikhana.porting",
     "chaikhana.network",
-    "chaikhana.api",
+    "chaikhana.api",  # before ninja: its templates/ninja/swagger.html replaces ninja's
     "ninja",  # only for its static files: the API docs load Swagger UI from us, not a CDN
 ]
 

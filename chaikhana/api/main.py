@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 from ninja.openapi.schema import OpenAPISchema
 from ninja.operation import Operation
+from ninja.renderers import JSONRenderer
 
 from chaikhana.api import errors
 from chaikhana.api.routers import blogs, comments, courses, manage_posts, me, media, portal, terms
@@ -50,6 +51,12 @@ RATE_HEADERS = {
 }
 
 
+class Utf8Renderer(JSONRenderer):
+    """UTF-8 as it is: Cyrillic escaped as \\uXXXX would triple the size of every answer."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 class ChaikhanaAPI(NinjaAPI):
     """Ninja's document, plus what every operation may answer: a problem document (4XX, 5XX)
     and a 304 to a GET whose ETag the caller holds."""
@@ -85,7 +92,9 @@ api = ChaikhanaAPI(
     version="1",
     description=DESCRIPTION,
     urls_namespace="api-v1",
-    docs=Swagger(settings={"persistAuthorization": False}),
+    renderer=Utf8Renderer(),
+    # validatorUrl None: no badge fetched from validator.swagger.io (no third-party requests).
+    docs=Swagger(settings={"persistAuthorization": False, "validatorUrl": None}),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

@@ -72,7 +72,11 @@ def document(problem: Problem, instance: str = "") -> dict[str, Any]:
 
 
 def respond(problem: Problem, instance: str = "") -> HttpResponse:
-    response = JsonResponse(document(problem, instance), status=problem.status)
+    response = JsonResponse(
+        document(problem, instance),
+        status=problem.status,
+        json_dumps_params={"ensure_ascii": False},
+    )
     response["Content-Type"] = CONTENT_TYPE
     response["Content-Language"] = get_language() or "en"
     for name, value in problem.headers.items():
