@@ -205,6 +205,9 @@ STORAGES["private"] = {
 # prepared by a background task into PRIVATE_ROOT.
 PORTING_EXPORT_SYNC_MAX_MB = env_int("PORTING_EXPORT_SYNC_MAX_MB", 50)
 PORTING_EXPORT_SYNC_MAX_POSTS = env_int("PORTING_EXPORT_SYNC_MAX_POSTS", 2000)
+# The JSON API (chaikhana/api/conf.py): calls per minute per token, and per address hash.
+API_TOKEN_REQUESTS_PER_MINUTE = env_int("API_TOKEN_REQUESTS_PER_MINUTE", 600)
+API_ANONYMOUS_REQUESTS_PER_MINUTE = env_int("API_ANONYMOUS_REQUESTS_PER_MINUTE", 300)
 # nginx serves /media/ in production (deploy/); without it the app does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 WHITENOISE_MAX_AGE = 60 * 60  # unfingerprinted files; fingerprinted ones are immutable

@@ -24,6 +24,7 @@ def blog(request: HttpRequest, b: Blog) -> dict[str, Any]:
         "feeds": {
             "rss": absolute(request, b.url("blogs:feed")),
             "atom": absolute(request, b.url("blogs:feed_atom")),
+            "json": absolute(request, b.url("blogs:feed_json")),
         },
     }
 
