@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -66,8 +67,22 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return respond(Problem("refused", exc.status_code, str(exc)), request.path)
 
 
+def _sent_fields(request: HttpRequest) -> set[str]:
+    """The fields the caller sent (JSON keys, form fields, files), to name only those."""
+    if request.content_type == "application/json":
+        try:
+            body = json.loads(request.body or b"{}")
+        except ValueError:
+            return set()
+        return set(body) if isinstance(body, dict) else set()
+    return set(request.POST) | set(request.FILES)
+
+
 def action_error(request: HttpRequest, exc: ActionError) -> HttpResponse:
-    errors = [field_error(exc.field, exc.message)] if exc.field else None
+    # An action names its own field ("slug", "alt"); one the caller did not send (the
+    # registration form's "email") would only puzzle her, so the detail alone says it.
+    named = exc.field is not None and exc.field in _sent_fields(request)
+    errors = [field_error(exc.field, exc.message)] if named and exc.field else None
     status = 409 if isinstance(exc, InvalidTransition) else 422
     kind = "conflict" if status == 409 else "invalid-input"
     return respond(Problem(kind, status, str(exc.message), errors=errors), request.path)
