@@ -210,3 +210,4 @@ online  # unused variable (chaikhana/api/schemas.py): a field of the API's answe
 token_expires_at  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
 _.get_openapi_operation_id  # unused method (chaikhana/api/main.py): ninja calls it
 download  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
+json_dumps_params  # unused variable (chaikhana/api/main.py): ninja's JSONRenderer reads it
