@@ -47,7 +47,7 @@ def _field(loc: list[Any] | tuple[Any, ...]) -> str:
     parts = list(loc)
     if parts and parts[0] in _PLACES:
         place = parts.pop(0)
-        if place in ("body", "form") and len(parts) > 1:
+        if place in ("body", "form") and parts:
             parts.pop(0)  # the operation's parameter name, not the caller's field
     return ".".join(str(p) for p in parts) or "body"
 

@@ -15,7 +15,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from chaikhana.api import conf
-from chaikhana.api.problems import Problem, respond
+from chaikhana.api.problems import CONTENT_TYPE, Problem, respond
 from chaikhana.core import ratelimit
 
 PREFIX = "/api/"
@@ -87,6 +87,18 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _as_problem(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """An address or method the API does not have (answered by Django or ninja as plain
+    text or HTML) becomes a problem document too."""
+    kind = {404: "not-found", 405: "method-not-allowed"}.get(response.status_code)
+    if kind is None or response.get("Content-Type", "").startswith(CONTENT_TYPE):
+        return response
+    problem = respond(Problem(kind, response.status_code), request.path)
+    if "Allow" in response:
+        problem["Allow"] = response["Allow"]
+    return problem
+
+
 class ApiMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -94,13 +106,21 @@ class ApiMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(PREFIX):
             return self.get_response(request)
+        head = request.method == "HEAD"
+        if head:  # RFC 9110 §9.3.2: HEAD is GET without the body
+            request.method = "GET"
         headers, problem = _count(request)
         problem = problem or _refused_before(request)
         response = respond(problem, request.path) if problem else self.get_response(request)
+        response = _as_problem(request, response)
         for name, value in headers.items():
             response[name] = value
         patch_vary_headers(response, ["Authorization", "Accept-Language"])
         if "Cache-Control" not in response:
             private = "Authorization" in request.headers
             response["Cache-Control"] = "private, no-cache" if private else "public, no-cache"
-        return _conditional(request, response)
+        response = _conditional(request, response)
+        if head and not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response

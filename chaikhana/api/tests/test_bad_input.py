@@ -153,3 +153,19 @@ class RateLimitTests:
         answer = call(client, "get", "/blogs")
         problem(answer, 429)
         assert int(answer["Retry-After"]) > 0
+
+
+class ProtocolTests:
+    def test_a_body_that_is_not_an_object_is_refused_as_the_body(self, client, owner, blog):
+        answer = call(client, "post", f"/manage/{blog.name}/posts", token_for(owner), json=[1])
+        assert problem(answer, 422)["errors"][0]["field"] == "body"
+
+    def test_unknown_address_and_method_answer_problem_documents(self, client, blog):
+        problem(client.get("/api/v1/nowhere"), 404)
+        refused = call(client, "put", f"/blogs/{blog.name}/posts")
+        problem(refused, 405)
+        assert "GET" in refused["Allow"]
+
+    def test_head_is_get_without_the_body(self, client, blog):
+        answer = client.head(f"/api/v1/blogs/{blog.name}/posts")
+        assert answer.status_code == 200 and answer.content == b"" and answer["ETag"]
