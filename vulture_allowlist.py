@@ -212,3 +212,14 @@ recovery_device  # unused function (chaikhana/accounts/twofactor/devices.py)
 # Read in a query's keyword (unsubscribed_at__lt in newsletters' purge), which vulture cannot see.
 unsubscribed_at  # unused variable (chaikhana/newsletters/models.py)
 _.unsubscribed_at  # unused attribute (chaikhana/newsletters/actions/subscriptions.py)
+# The JSON API (chaikhana/api/): Django and django-ninja call or read these by name.
+expires_on  # form field (chaikhana/accounts/app_password_views.py), read through cleaned_data
+ApiConfig  # unused class (chaikhana/api/apps.py): INSTALLED_APPS
+ApiMiddleware  # unused class (chaikhana/api/middleware.py): MIDDLEWARE
+_.authenticate  # unused method (chaikhana/api/auth.py): ninja's HttpBearer calls it
+model_config  # unused variable (chaikhana/api/schemas.py): pydantic's configuration
+online  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
+token_expires_at  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
+_.get_openapi_operation_id  # unused method (chaikhana/api/main.py): ninja calls it
+download  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
+json_dumps_params  # unused variable (chaikhana/api/main.py): ninja's JSONRenderer reads it

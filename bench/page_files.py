@@ -135,7 +135,8 @@ def run(env: dict, label: str, duration: int, work: Path) -> None:
                     r.get(base + path, extra)
                 pids = process_tree(web.pid) + app.pids()
                 t0 = r.cpu_ticks(pids)
-                res = wrk(base + path, duration, {"Accept-Encoding": "gzip", **extra})
+                headers = {"Accept-Encoding": "gzip", **extra}
+                res = wrk(base + path, duration, [f"-H{k}: {v}" for k, v in headers.items()])
                 cpu = (r.cpu_ticks(pids) - t0) * 1000 / r.CLK_TCK / max(res["requests"], 1)
                 ceiling = ceiling or res["rps"]
                 print(

@@ -38,10 +38,9 @@ WP = {  # the issue's reference: WordPress 6.1 + PHP 8.2 + opcache, this machine
 WP_RPS = (28, 55)
 
 
-def wrk(url: str, duration: int, headers: dict[str, str] | None = None) -> dict:
-    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
+def wrk(url: str, duration: int, extra: list[str] | None = None) -> dict:
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", *extra, url],
+        ["wrk", "-t2", "-c16", f"-d{duration}s", "--latency", *(extra or []), url],
         capture_output=True,
         text=True,
         check=True,

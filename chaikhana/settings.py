@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "anymail",  # webhooks for bounces and complaints; optional provider backends
     "chaikhana.mirrors",
     "chaikhana.federation",
+    "chaikhana.api",  # before ninja: its templates/ninja/swagger.html replaces ninja's
+    "ninja",  # only for its static files: the API docs load Swagger UI from us, not a CDN
 ]
 
 MIDDLEWARE = [
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /api/ only: token-in-query refusal, body caps, RateLimit headers, ETag/304.
+    "chaikhana.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags and 304s for every page, stored or fresh (reading/cache: outside the cache).
     "django.middleware.http.ConditionalGetMiddleware",
@@ -227,6 +231,9 @@ STORAGES["private"] = {
 # prepared by a background task into PRIVATE_ROOT.
 PORTING_EXPORT_SYNC_MAX_MB = env_int("PORTING_EXPORT_SYNC_MAX_MB", 50)
 PORTING_EXPORT_SYNC_MAX_POSTS = env_int("PORTING_EXPORT_SYNC_MAX_POSTS", 2000)
+# The JSON API (chaikhana/api/conf.py): calls per minute per token, and per address hash.
+API_TOKEN_REQUESTS_PER_MINUTE = env_int("API_TOKEN_REQUESTS_PER_MINUTE", 600)
+API_ANONYMOUS_REQUESTS_PER_MINUTE = env_int("API_ANONYMOUS_REQUESTS_PER_MINUTE", 300)
 # nginx serves /media/ in production (deploy/); without it the app does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 WHITENOISE_MAX_AGE = 60 * 60  # unfingerprinted files; fingerprinted ones are immutable

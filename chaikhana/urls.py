@@ -60,6 +60,7 @@ urlpatterns = [
     path("metrics", core_metrics.metrics, name="metrics"),  # staff and loopback only
     path("feed/", feeds.NetworkRssFeed(), name="network_feed"),
     path("feed/atom/", feeds.NetworkAtomFeed(), name="network_feed_atom"),
+    path("feed/json/", feeds.NetworkJsonFeed(), name="network_feed_json"),
     path("sitemap.xml", sitemaps.network_sitemap_index, name="sitemap_index"),
     path("robots.txt", robots.robots_txt, name="robots_txt"),
     path("", include("chaikhana.reading.urls")),
@@ -67,6 +68,7 @@ urlpatterns = [
     path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
     path("", include("chaikhana.porting.api.urls")),  # /micropub, /micropub/media
     path("", include("chaikhana.federation.urls")),  # /.well-known/webfinger, /ap/…
+    path("", include("chaikhana.api.urls")),  # /api/v1/: the JSON API and its OpenAPI document
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 

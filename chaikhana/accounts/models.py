@@ -92,6 +92,13 @@ class AppPassword(models.Model):
     secret_hash = models.CharField(max_length=256, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    # What the password may do: space-separated names from app_passwords.SCOPES. Passwords
+    # made before scopes existed keep what XML-RPC and Micropub let them do.
+    scopes = models.CharField(_("scopes"), max_length=100, default="read posts media")
+    # The blogs it may touch (ids; empty: every blog she writes for). Ids, not a foreign key:
+    # accounts sits left of blogs. A deleted blog's id is never reused (AUTOINCREMENT/serial).
+    blog_ids = models.JSONField(default=list, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
 
     objects = AppPasswordQuerySet.as_manager()
 
@@ -102,3 +109,13 @@ class AppPassword(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def scope_names(self) -> list[str]:
+        return self.scopes.split()
+
+    def allows(self, scope: str) -> bool:
+        return scope in self.scope_names
+
+    def allows_blog(self, blog_id: int) -> bool:
+        return not self.blog_ids or blog_id in self.blog_ids

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from chaikhana.accounts.models import User
 from chaikhana.blogs import signals
 from chaikhana.blogs.models import Blog, Membership
 from chaikhana.blogs.roles import Role
@@ -29,3 +30,9 @@ def delete_blogs_owned_alone(sender: Any, *, user_id: int, **kwargs: Any) -> Non
         blog_id = blog.pk
         blog.delete()
         transaction.on_commit(partial(signals.blog_changed.send, Blog, blog_id=blog_id))
+
+
+def writable_blogs(user: User) -> list[tuple[int, str]]:
+    """(id, title) of the blogs *user* writes for; never the portal's, written at its desk."""
+    found = Blog.objects.of_member(user).filter(is_editorial=False).order_by("title", "pk")
+    return list(found.values_list("pk", "title"))

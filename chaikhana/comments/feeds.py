@@ -1,4 +1,5 @@
-"""Comment feeds, RSS 2.0 and Atom, per post and per blog (Django's syndication framework).
+"""Comment feeds, RSS 2.0, Atom and JSON Feed 1.1, per post and per blog (Django's
+syndication framework).
 
 Read anonymously, so they carry what a stranger may read: approved comments on published
 posts of public and unlisted blogs; a private blog's feeds answer 404.
@@ -20,6 +21,7 @@ from chaikhana.blogs.access import access_blog
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.blogs.views.common import blog_name
 from chaikhana.comments.models import Comment, CommentQuerySet
+from chaikhana.core.jsonfeed import JsonFeed
 from chaikhana.core.xml import AtomFeed, RssFeed
 
 FEED_COMMENTS = 30
@@ -105,3 +107,11 @@ class PostCommentsRssFeed(BlogCommentsRssFeed):
 
 class PostCommentsAtomFeed(PostCommentsRssFeed):
     feed_type = AtomFeed
+
+
+class BlogCommentsJsonFeed(BlogCommentsRssFeed):
+    feed_type = JsonFeed
+
+
+class PostCommentsJsonFeed(PostCommentsRssFeed):
+    feed_type = JsonFeed

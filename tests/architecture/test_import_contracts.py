@@ -33,6 +33,7 @@ APPS = [
     "mirrors",
     "newsletters",
     "federation",
+    "api",
 ]
 
 
@@ -150,5 +151,22 @@ class ListenerContractTests:
             {
                 "chaikhana/reading/receivers.py": "from chaikhana.blogs import apps\n",
                 "chaikhana/porting/views.py": "from chaikhana.portal import apps\n",
+            },
+        )
+
+
+class ApiContractTests:
+    @pytest.mark.parametrize("app", ["blogs", "reading", "porting"])
+    def test_contracts_break_when_any_app_imports_the_api(self, tmp_path, app):
+        out = broken(tmp_path, {f"chaikhana/{app}/views.py": "import chaikhana.api.apps\n"})
+        assert f"chaikhana.{app} is not allowed to import chaikhana.api" in out
+
+    def test_contracts_keep_when_the_api_imports_the_apps(self, tmp_path):
+        kept(
+            tmp_path,
+            {
+                "chaikhana/api/main.py": (
+                    "from chaikhana.portal import apps\nfrom chaikhana.porting import apps\n"
+                )
             },
         )

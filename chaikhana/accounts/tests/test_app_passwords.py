@@ -15,7 +15,7 @@ from chaikhana.accounts.app_passwords import (
 )
 from chaikhana.accounts.models import AppPassword
 from chaikhana.core.errors import ActionError
-from chaikhana.core.testing.factories import PASSWORD, UserFactory
+from chaikhana.core.testing.factories import PASSWORD, BlogFactory, UserFactory
 
 
 class CountingHasher(MD5PasswordHasher):
@@ -42,7 +42,7 @@ class AppPasswordTests:
 
     def test_authenticates_its_owner_by_username_in_any_case(self, user):
         _, password = create_app_password(user=user, name="phone")
-        assert authenticate_app_password(user.username.upper(), password) == user
+        assert authenticate_app_password(user.username.upper(), password).user == user
         assert AppPassword.objects.get().last_used_at is not None
 
     def test_account_password_is_refused(self, user):
@@ -55,7 +55,7 @@ class AppPasswordTests:
 
     def test_token_alone_names_its_user(self, user):
         _, password = create_app_password(user=user, name="micropub")
-        assert authenticate_token(password) == user
+        assert authenticate_token(password).user == user
         assert authenticate_token(password[:-1] + "!") is None
 
     def test_revoked_password_stops_working(self, user):
@@ -93,7 +93,7 @@ class AppPasswordCommandTests:
         out = StringIO()
         call_command("app_password", user.username, "--name", "cli", stdout=out, stderr=StringIO())
         password = out.getvalue().splitlines()[-1]
-        assert authenticate_app_password(user.username, password) == user
+        assert authenticate_app_password(user.username, password).user == user
         assert AppPassword.objects.get().name == "cli"
 
     def test_unknown_user_is_an_error(self, db):
@@ -105,7 +105,9 @@ class AppPasswordCommandTests:
 class AppPasswordPageTests:
     def test_creating_shows_the_password_once(self, client, user):
         client.force_login(user)
-        page = client.post("/accounts/app-passwords/", {"name": "MarsEdit"})
+        page = client.post(
+            "/accounts/app-passwords/", {"name": "MarsEdit", "scopes": ["read", "posts"]}
+        )
         row = AppPassword.objects.get()
         assert row.ident in page.content.decode()
         assert "no-cache" in page["Cache-Control"] or "max-age=0" in page["Cache-Control"]
@@ -125,3 +127,40 @@ class AppPasswordPageTests:
 
     def test_page_needs_a_login(self, client, db):
         assert client.get("/accounts/app-passwords/").status_code == 302
+
+
+@pytest.mark.django_db
+class AppPasswordGrantPageTests:
+    def test_scopes_blogs_and_expiry_are_chosen_and_listed(self, client, user):
+        blog = BlogFactory(owner=user, title="River notes")
+        BlogFactory(owner=user, title="Hills")
+        client.force_login(user)
+        client.post(
+            "/accounts/app-passwords/",
+            {
+                "name": "bot",
+                "scopes": ["read", "comments"],
+                "blogs": [blog.pk],
+                "expires_on": "2099-01-31",
+            },
+        )
+        row = AppPassword.objects.get()
+        assert row.scope_names == ["read", "comments"] and row.blog_ids == [blog.pk]
+        assert row.expires_at is not None and row.expires_at.year == 2099
+        listing = client.get("/accounts/app-passwords/").content.decode()
+        assert "read, comments" in listing and "River notes" in listing
+        assert "/api/v1/docs" in listing
+
+    def test_a_blog_she_does_not_write_for_is_refused(self, client, user):
+        stranger_blog = BlogFactory()
+        with pytest.raises(ActionError):
+            create_app_password(user=user, name="x", blog_ids=[stranger_blog.pk])
+
+    def test_an_expiry_in_the_past_is_refused_and_nothing_is_stored(self, client, user):
+        client.force_login(user)
+        page = client.post(
+            "/accounts/app-passwords/",
+            {"name": "bot", "scopes": ["read"], "expires_on": "2001-01-01"},
+        )
+        assert "in the future" in page.content.decode()
+        assert not AppPassword.objects.exists()

@@ -42,7 +42,11 @@ def _archive(
 def _feeds(blog: Blog, feed: str, slug: str) -> dict[str, str] | None:
     if not feed:
         return None
-    return {"rss": blog.url(feed, slug=slug), "atom": blog.url(f"{feed}_atom", slug=slug)}
+    return {
+        "rss": blog.url(feed, slug=slug),
+        "atom": blog.url(f"{feed}_atom", slug=slug),
+        "json": blog.url(f"{feed}_json", slug=slug),
+    }
 
 
 def _subtree_ids(category: Category) -> set[int]:

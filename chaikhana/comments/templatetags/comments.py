@@ -66,14 +66,17 @@ def comments_section(context: template.Context, post: Post) -> dict[str, Any]:
 
 @register.simple_tag
 def comment_feed_links(post: Post) -> str:
-    """<link rel="alternate"> for the post's comment feeds (RSS and Atom)."""
+    """<link rel="alternate"> for the post's comment feeds (RSS, Atom and JSON Feed)."""
     return format_html(
         '<link rel="alternate" type="application/rss+xml" title="{} (RSS)" href="{}">\n'
-        '<link rel="alternate" type="application/atom+xml" title="{} (Atom)" href="{}">\n',
+        '<link rel="alternate" type="application/atom+xml" title="{} (Atom)" href="{}">\n'
+        '<link rel="alternate" type="application/feed+json" title="{} (JSON Feed)" href="{}">\n',
         _feed_title(post),
         post.blog.url("blogs:comments:post_feed", slug=post.slug),
         _feed_title(post),
         post.blog.url("blogs:comments:post_feed_atom", slug=post.slug),
+        _feed_title(post),
+        post.blog.url("blogs:comments:post_feed_json", slug=post.slug),
     )
 
 

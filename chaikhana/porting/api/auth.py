@@ -2,6 +2,11 @@
 
 The accounts throttle counts failures per username and per (HMAC-ed, never stored raw)
 address; a Micropub token has no username, so its ident stands in for one.
+
+A password opens these doors only with the "posts" scope. One restricted to some blogs
+works at /@<blog>/xmlrpc.php of those blogs; at the network's endpoint and at Micropub (where
+the blog is chosen per call) only if every blog she writes for is among them, so a
+restricted password never reaches a blog it was not given.
 """
 
 from __future__ import annotations
@@ -10,7 +15,9 @@ from django.http import HttpRequest
 
 from chaikhana.accounts import throttle
 from chaikhana.accounts.app_passwords import authenticate_app_password, authenticate_token
-from chaikhana.accounts.models import User
+from chaikhana.accounts.models import AppPassword, User
+from chaikhana.blogs.models import Blog, Membership
+from chaikhana.linkbacks.xmlrpc import endpoint_blog
 
 
 class Locked(Exception):
@@ -27,12 +34,25 @@ def _address(request: HttpRequest) -> str:
     return throttle.request_address(request)
 
 
-def _guarded(request: HttpRequest, key: str, user: User | None) -> User | None:
-    if user is None:
+def _reaches(request: HttpRequest, grant: AppPassword) -> bool:
+    """Whether the door this call came to lies inside the password's blogs (see above)."""
+    if not grant.blog_ids:
+        return True
+    if (name := endpoint_blog(request)) is not None:
+        blog = Blog.objects.filter(name=name).first()
+        return blog is not None and grant.allows_blog(blog.pk)
+    mine = Membership.objects.filter(user=grant.user).values_list("blog_id", flat=True)
+    return all(grant.allows_blog(pk) for pk in mine)
+
+
+def _guarded(request: HttpRequest, key: str, grant: AppPassword | None) -> User | None:
+    if grant is None:
         throttle.record_failure(username=key, address=_address(request))
         return None
     throttle.clear_username(username=key, address=_address(request))
-    return user
+    if not grant.allows("posts") or not _reaches(request, grant):
+        return None  # a right password for something else: refused, not a failed guess
+    return grant.user
 
 
 def _check_lock(request: HttpRequest, key: str) -> None:

@@ -5,6 +5,7 @@ from django.test import RequestFactory
 
 from chaikhana.accounts import throttle
 from chaikhana.accounts.app_passwords import create_app_password
+from chaikhana.core.testing.factories import BlogFactory
 from chaikhana.porting.api import auth
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +47,22 @@ class ApiThrottleTests:
         for _ in range(4):
             assert auth.login(request(), user.username, "typo") is None
         assert auth.login(request(), user.username, password) == user
+
+
+class ApiScopeTests:
+    def test_a_password_without_the_posts_scope_does_not_open_the_doors(self, user):
+        _, password = create_app_password(user=user, name="reader", scopes=["read"])
+        assert auth.login(request(), user.username, password) is None
+        assert auth.login_token(request(), password) is None
+
+    def test_a_password_for_one_blog_works_at_that_blogs_endpoint_only(self, user):
+        mine, other = BlogFactory(owner=user), BlogFactory(owner=user)
+        _, password = create_app_password(user=user, name="one", blog_ids=[mine.pk])
+        at_mine, at_other = request(), request()
+        at_mine._xmlrpc_blog, at_other._xmlrpc_blog = mine.name, other.name
+        assert auth.login(at_mine, user.username, password) == user
+        assert auth.login(at_other, user.username, password) is None
+        # The network endpoint and Micropub choose the blog per call: refused while she
+        # writes for a blog the password was not given.
+        assert auth.login(request(), user.username, password) is None
+        assert auth.login_token(request(), password) is None

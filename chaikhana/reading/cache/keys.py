@@ -126,6 +126,10 @@ PAGE_DEPENDENCIES: dict[str, DepsFinder] = {
     "blogs:tag_feed_atom": _blog_list,
     "blogs:author_feed": _blog_list,
     "blogs:author_feed_atom": _blog_list,
+    "blogs:feed_json": _blog_list,
+    "blogs:category_feed_json": _blog_list,
+    "blogs:tag_feed_json": _blog_list,
+    "blogs:author_feed_json": _blog_list,
     "blogs:sitemap": _blog_list,
     "blogs:post": _post,
     # The network's feeds and sitemap index show listed blogs' posts: every publication,
@@ -133,7 +137,9 @@ PAGE_DEPENDENCIES: dict[str, DepsFinder] = {
     # of a listed blog's posts (the network tag feed) and a blog's listing (network.py).
     "network_feed": _network,
     "network_feed_atom": _network,
+    "network_feed_json": _network,
     "reading:tag_feed": _network,
+    "reading:tag_feed_json": _network,
     "sitemap_index": _network,
 }
 

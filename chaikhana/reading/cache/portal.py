@@ -66,6 +66,8 @@ PAGES = {
     "reading:portal_feed_atom": _plain,
     "reading:section_feed": _plain,
     "reading:section_feed_atom": _plain,
+    "reading:portal_feed_json": _plain,
+    "reading:section_feed_json": _plain,
 }
 # Editorial tables whose rows show on public portal pages.
 WATCHED = (

@@ -1,4 +1,4 @@
-"""What every feed of posts shares, in RSS 2.0 and Atom 1.0.
+"""What every feed of posts shares, in RSS 2.0, Atom 1.0 and JSON Feed 1.1.
 
 A feed class says only *which* posts it shows: its ``get_object`` returns a
 :class:`FeedScope`. Everything else (ids, dates, languages, full text or summary,
@@ -22,6 +22,7 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 
 from chaikhana.blogs.models import Blog, Post, PostQuerySet
+from chaikhana.core.jsonfeed import JsonFeed
 from chaikhana.media.enclosures import enclosures_for
 from chaikhana.reading.feeds.generators import AtomFeed, RssFeed
 
@@ -159,4 +160,21 @@ class AtomPostFeed(PostFeed):
 
     def item_extra_kwargs(self, item: Post) -> dict[str, Any]:
         content = item.body_html if full_text(item) else None
+        return {"language": item.language, "content": content}
+
+
+class JsonPostFeed(PostFeed):
+    """The same feed in JSON Feed 1.1: the plain summary always, the whole post as
+    content_html when the blog allows, else the summary (escaped) stands in for it."""
+
+    feed_type = JsonFeed
+
+    def item_description(self, item: Post) -> str:
+        return item.summary
+
+    def item_enclosures(self, item: Post) -> list[feedgenerator.Enclosure]:
+        return self.post_enclosures(item)
+
+    def item_extra_kwargs(self, item: Post) -> dict[str, Any]:
+        content = item.body_html if full_text(item) else escape(item.summary)
         return {"language": item.language, "content": content}

@@ -14,7 +14,13 @@ from chaikhana.blogs.access import access_author, access_blog, access_category, 
 from chaikhana.blogs.models import Blog, Post, PostQuerySet
 from chaikhana.blogs.views.archives import _subtree_ids
 from chaikhana.blogs.views.common import blog_name
-from chaikhana.reading.feeds.base import AtomPostFeed, FeedScope, PostFeed, tag_authority
+from chaikhana.reading.feeds.base import (
+    AtomPostFeed,
+    FeedScope,
+    JsonPostFeed,
+    PostFeed,
+    tag_authority,
+)
 
 
 def _public_blog(request: HttpRequest, blog: str | None) -> Blog:
@@ -86,11 +92,19 @@ class BlogAtomFeed(_BlogScope, AtomPostFeed):
     pass
 
 
+class BlogJsonFeed(_BlogScope, JsonPostFeed):
+    pass
+
+
 class CategoryRssFeed(_CategoryScope, PostFeed):
     pass
 
 
 class CategoryAtomFeed(_CategoryScope, AtomPostFeed):
+    pass
+
+
+class CategoryJsonFeed(_CategoryScope, JsonPostFeed):
     pass
 
 
@@ -102,9 +116,17 @@ class TagAtomFeed(_TagScope, AtomPostFeed):
     pass
 
 
+class TagJsonFeed(_TagScope, JsonPostFeed):
+    pass
+
+
 class AuthorRssFeed(_AuthorScope, PostFeed):
     pass
 
 
 class AuthorAtomFeed(_AuthorScope, AtomPostFeed):
+    pass
+
+
+class AuthorJsonFeed(_AuthorScope, JsonPostFeed):
     pass

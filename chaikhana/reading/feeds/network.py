@@ -17,6 +17,7 @@ from chaikhana.reading.feeds.base import (
     FEED_POSTS,
     AtomPostFeed,
     FeedScope,
+    JsonPostFeed,
     PostFeed,
     tag_authority,
 )
@@ -42,4 +43,8 @@ class NetworkRssFeed(_NetworkScope, PostFeed):
 
 
 class NetworkAtomFeed(_NetworkScope, AtomPostFeed):
+    pass
+
+
+class NetworkJsonFeed(_NetworkScope, JsonPostFeed):
     pass

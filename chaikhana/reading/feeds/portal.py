@@ -15,7 +15,13 @@ from django.utils.translation import gettext as _
 from chaikhana.blogs.models import Post
 from chaikhana.portal.models import Section
 from chaikhana.portal.workflow import State
-from chaikhana.reading.feeds.base import AtomPostFeed, FeedScope, PostFeed, tag_authority
+from chaikhana.reading.feeds.base import (
+    AtomPostFeed,
+    FeedScope,
+    JsonPostFeed,
+    PostFeed,
+    tag_authority,
+)
 
 
 def _stories(**submission: object) -> object:
@@ -81,4 +87,12 @@ class SectionRssFeed(_PortalLinks, _SectionScope, PostFeed):
 
 
 class SectionAtomFeed(_PortalLinks, _SectionScope, AtomPostFeed):
+    pass
+
+
+class PortalJsonFeed(_PortalLinks, _PortalScope, JsonPostFeed):
+    pass
+
+
+class SectionJsonFeed(_PortalLinks, _SectionScope, JsonPostFeed):
     pass

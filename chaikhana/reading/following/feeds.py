@@ -12,10 +12,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chaikhana.blogs.models import Blog, Post, Tag
-from chaikhana.reading.feeds.base import FeedScope, PostFeed, tag_authority
+from chaikhana.reading.feeds.base import FeedScope, JsonPostFeed, PostFeed, tag_authority
 
 
-class NetworkTagFeed(PostFeed):
+class _NetworkTagScope:
     def get_object(self, request: HttpRequest, slug: str) -> FeedScope:
         listed = Blog.objects.listed()
         tag = Tag.objects.filter(slug=slug, blog__in=listed).order_by("pk").first()
@@ -35,3 +35,11 @@ class NetworkTagFeed(PostFeed):
             author=name,
             authority=tag_authority(request),
         )
+
+
+class NetworkTagFeed(_NetworkTagScope, PostFeed):
+    pass
+
+
+class NetworkTagJsonFeed(_NetworkTagScope, JsonPostFeed):
+    pass

@@ -8,7 +8,7 @@ from chaikhana.blogs.models import Post
 from chaikhana.core.testing.factories import CategoryFactory, PostFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
-FEED_TYPES = {"application/rss+xml", "application/atom+xml"}
+FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/feed+json"}
 
 
 class _AlternateLinks(HTMLParser):
@@ -73,16 +73,18 @@ class FeedAutodiscoveryTests:
                 assert response["Content-Type"].split(";")[0] == kind, (url, href)
                 checked.add(href)
         # network, blog, category, tag, author, and the comments of the post and of the page
-        # visited: RSS and Atom each
-        assert len(checked) == 16  # + the portal feed, RSS and Atom
+        # visited: RSS, Atom and JSON Feed each
+        assert len(checked) == 24  # + the portal feed, RSS, Atom and JSON
 
     def test_archives_offer_the_blogs_feeds_too(self, client, pages, blog):
         hrefs = [href for _kind, href, _title in alternate_links(client, f"/@{blog.name}/tag/t/")]
         assert hrefs == [
             f"/@{blog.name}/tag/t/feed/",
             f"/@{blog.name}/tag/t/feed/atom/",
+            f"/@{blog.name}/tag/t/feed/json/",
             f"/@{blog.name}/feed/",
             f"/@{blog.name}/feed/atom/",
+            f"/@{blog.name}/feed/json/",
         ]
 
     def test_blog_host_pages_link_feeds_on_that_host(self, client, settings, pages, blog):
