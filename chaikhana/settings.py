@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "chaikhana.blogs.middleware.BlogHostMiddleware",
     "chaikhana.linkbacks.middleware.EndpointHeadersMiddleware",  # Link / X-Pingback on posts
+    "chaikhana.porting.doors.DoorLinksMiddleware",  # Link: micropub, IndieAuth on blog pages
     "chaikhana.porting.middleware.WordPressQueryLinksMiddleware",  # /@blog/?p=123 → 301
     # Outside the page cache, so stories served from it are counted too (no cookie, no IP).
     "chaikhana.portal.figures.counter.StoryViewCounter",
