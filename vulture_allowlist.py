@@ -24,6 +24,7 @@ ReadYourWritesMiddleware  # unused class (chaikhana/core/db_router.py)
 JsonFormatter  # unused class (chaikhana/core/logging.py)
 _.collect  # unused method (chaikhana/core/metrics.py)
 CoursesConfig  # unused class (chaikhana/courses/apps.py)
+IndieAuthConfig  # unused class (chaikhana/indieauth/apps.py)
 LinkbacksConfig  # unused class (chaikhana/linkbacks/apps.py)
 EndpointHeadersMiddleware  # unused class (chaikhana/linkbacks/middleware.py)
 MediaConfig  # unused class (chaikhana/media/apps.py)
@@ -200,3 +201,9 @@ _.train  # unused method (chaikhana/comments/spam/bayes.py)
 # Dead until the two-factor helpers are removed from accounts/twofactor/devices.py.
 confirmed_totp  # unused function (chaikhana/accounts/twofactor/devices.py)
 recovery_device  # unused function (chaikhana/accounts/twofactor/devices.py)
+
+# IndieAuth: hash columns read only through filter(token_hash=…)/filter(code_hash=…), and
+# django-csp's per-response policy attribute, read by its middleware.
+token_hash  # unused variable (chaikhana/indieauth/models.py)
+code_hash  # unused variable (chaikhana/indieauth/models.py)
+_._csp_update  # unused attribute (chaikhana/indieauth/views.py)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "chaikhana.portal",
     "chaikhana.courses",
     "chaikhana.porting",
+    "chaikhana.indieauth",
     "chaikhana.network",
 ]
 

@@ -61,6 +61,7 @@ urlpatterns = [
     path("webmention", linkback_views.webmention, name="webmention"),
     path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
     path("", include("chaikhana.porting.api.urls")),  # /micropub, /micropub/media
+    path("indieauth/", include("chaikhana.indieauth.urls")),
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 

@@ -45,8 +45,14 @@ def blog_doors(request: HttpRequest, blog_name: str) -> list[Door]:
     return doors
 
 
-# (rel, URL name on the network's host), added by the IndieAuth server and Micropub.
-EXTRA_DOORS: list[tuple[str, str]] = [("micropub", "micropub")]
+# (rel, URL name on the network's host): Micropub and its IndieAuth server.
+EXTRA_DOORS: list[tuple[str, str]] = [
+    ("micropub", "micropub"),
+    ("indieauth-metadata", "indieauth:metadata"),
+    # The older discovery, still read by many Micropub apps.
+    ("authorization_endpoint", "indieauth:authorize"),
+    ("token_endpoint", "indieauth:token"),
+]
 
 
 def blog_page_name(request: HttpRequest) -> str | None:
