@@ -79,14 +79,7 @@ def _checked_code(code: str, client_id: str, redirect_uri: str, verifier: str) -
     if row is None:
         raise TokenError("invalid_grant", _("The authorization code is not valid."))
     if row.used_at is not None:
-        if row.grant_id is not None:
-            Grant.objects.filter(pk=row.grant_id, revoked_at__isnull=True).update(
-                revoked_at=timezone.now()
-            )
-        raise TokenError(
-            "invalid_grant",
-            _("The authorization code was already used; the token it gave is now revoked."),
-        )
+        raise TokenError("invalid_grant", _("The authorization code was already used."))
     if row.expires_at <= timezone.now():
         raise TokenError("invalid_grant", _("The authorization code has expired; sign in again."))
     if row.client_id != client_id or row.redirect_uri != redirect_uri:
@@ -105,11 +98,32 @@ def _checked_code(code: str, client_id: str, redirect_uri: str, verifier: str) -
 
 
 @transaction.atomic
+def _revoke_replayed(code: str) -> bool:
+    """A used code shown again: revoke what it gave (committed before the refusal)."""
+    row = AuthorizationCode.objects.filter(code_hash=digest(code), used_at__isnull=False).first()
+    if row is None:
+        return False
+    Grant.objects.filter(pk=row.grant_id, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    return True
+
+
 def redeem_code(
     *, code: str, client_id: str, redirect_uri: str, verifier: str, for_token: bool
 ) -> Exchange:
     """Exchange a code: at the token endpoint for a token (the code must carry scopes), at
     the authorization endpoint for the blog's address alone (§5.3.3)."""
+    if _revoke_replayed(code):
+        raise TokenError(
+            "invalid_grant",
+            _("The authorization code was already used; the token it gave is now revoked."),
+        )
+    return _redeem(code, client_id, redirect_uri, verifier, for_token=for_token)
+
+
+@transaction.atomic
+def _redeem(
+    code: str, client_id: str, redirect_uri: str, verifier: str, *, for_token: bool
+) -> Exchange:
     row = _checked_code(code, client_id, redirect_uri, verifier)
     if for_token and not row.scope:
         raise TokenError(
