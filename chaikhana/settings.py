@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "chaikhana.courses",
     "chaikhana.porting",
     "chaikhana.indieauth",
+    "chaikhana.webhooks",
     "chaikhana.network",
 ]
 

@@ -41,9 +41,11 @@ urlpatterns = [
     path("courses/", include("chaikhana.courses.urls")),
     path("accounts/", include("chaikhana.accounts.urls")),
     path("", include("chaikhana.network.reports.urls")),  # /report/…, /network/reports/
+    path("network/webhooks/", include("chaikhana.webhooks.urls_network")),
     path("network/", include("chaikhana.network.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/@<blogname:blog>/import/", include("chaikhana.porting.urls")),
+    path("dashboard/@<blogname:blog>/webhooks/", include("chaikhana.webhooks.urls")),
     path("", include("chaikhana.porting.urls_export")),  # /dashboard/export/, …/export/wxr/
     path("dashboard/", include("chaikhana.comments.urls_dashboard")),
     path("dashboard/", include("chaikhana.writing.urls")),
