@@ -30,6 +30,8 @@ APPS = [
     "linkbacks",
     "porting",
     "network",
+    "indieauth",
+    "webhooks",
 ]
 
 
