@@ -7,14 +7,13 @@ from django.utils.translation import gettext as _
 
 from chaikhana.accounts.models import User
 from chaikhana.blogs.access import access_blog_for_manage
-from chaikhana.blogs.models import Blog
+from chaikhana.blogs.models import Blog, Membership
 from chaikhana.webhooks.models import Endpoint
 
 
-def access_blog_webhooks(user: User, name: str) -> Blog:
+def access_blog_webhooks(user: User, name: str) -> tuple[Blog, Membership]:
     """The blog if *user* owns it (403 for other members, 404 for strangers of hidden ones)."""
-    blog, _membership = access_blog_for_manage(user, name)
-    return blog
+    return access_blog_for_manage(user, name)
 
 
 def access_endpoint(blog: Blog | None, endpoint_id: int) -> Endpoint:

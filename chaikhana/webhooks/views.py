@@ -33,12 +33,11 @@ def _names(blog: Blog | None) -> tuple[str, ...]:
     return events.BLOG_EVENTS if blog is not None else events.NETWORK_EVENTS
 
 
-def _context(blog: Blog | None, **more: Any) -> dict[str, Any]:
-    return {
-        "blog": blog,
-        "layout": "webhooks/blog.html" if blog else "webhooks/network.html",
-        **more,
-    }
+def _context(request: HttpRequest, blog: Blog | None, **more: Any) -> dict[str, Any]:
+    layout = "webhooks/blog.html" if blog else "webhooks/network.html"
+    # The dashboard's side bar shows the blog's links when it knows her membership.
+    membership = getattr(request, "_webhooks_membership", None)
+    return {"blog": blog, "membership": membership, "layout": layout, **more}
 
 
 def _to_endpoint(blog: Blog | None, endpoint: Endpoint) -> HttpResponse:
@@ -70,7 +69,9 @@ def _list(request: HttpRequest, blog: Blog | None) -> HttpResponse:
             messages.success(request, _("Subscribed. Copy the signing secret into your app."))
             return _to_endpoint(blog, endpoint)
     endpoints = list(Endpoint.objects.for_blog(blog))
-    return render(request, "webhooks/list.html", _context(blog, form=form, endpoints=endpoints))
+    return render(
+        request, "webhooks/list.html", _context(request, blog, form=form, endpoints=endpoints)
+    )
 
 
 def _detail(request: HttpRequest, blog: Blog | None, endpoint_id: int) -> HttpResponse:
@@ -80,7 +81,7 @@ def _detail(request: HttpRequest, blog: Blog | None, endpoint_id: int) -> HttpRe
     return render(
         request,
         "webhooks/endpoint.html",
-        _context(blog, endpoint=endpoint, log=log, labels=labels),
+        _context(request, blog, endpoint=endpoint, log=log, labels=labels),
     )
 
 
@@ -100,7 +101,9 @@ def _delete(request: HttpRequest, blog: Blog | None, endpoint_id: int) -> HttpRe
 
 def _for_blog(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     def wrapped(request: HttpRequest, blog: str, **kwargs: Any) -> HttpResponse:
-        return view(request, access_blog_webhooks(_user(request), blog), **kwargs)
+        the_blog, membership = access_blog_webhooks(_user(request), blog)
+        request._webhooks_membership = membership  # type: ignore[attr-defined]
+        return view(request, the_blog, **kwargs)
 
     return login_required(wrapped)
 
