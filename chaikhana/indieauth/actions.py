@@ -103,7 +103,10 @@ def _revoke_replayed(code: str) -> bool:
     row = AuthorizationCode.objects.filter(code_hash=digest(code), used_at__isnull=False).first()
     if row is None:
         return False
-    Grant.objects.filter(pk=row.grant_id, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    if row.grant_id is not None:  # a sign-in without scopes gave no token
+        Grant.objects.filter(pk=row.grant_id, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
     return True
 
 
