@@ -25,7 +25,9 @@ JsonFormatter  # unused class (chaikhana/core/logging.py)
 _.collect  # unused method (chaikhana/core/metrics.py)
 CoursesConfig  # unused class (chaikhana/courses/apps.py)
 FederationConfig  # unused class (chaikhana/federation/apps.py)
+IndieAuthConfig  # unused class (chaikhana/indieauth/apps.py)
 LinkbacksConfig  # unused class (chaikhana/linkbacks/apps.py)
+WebhooksConfig  # unused class (chaikhana/webhooks/apps.py)
 EndpointHeadersMiddleware  # unused class (chaikhana/linkbacks/middleware.py)
 ActivityStreamsMiddleware  # unused class (chaikhana/federation/middleware.py)
 MediaConfig  # unused class (chaikhana/media/apps.py)
@@ -47,6 +49,7 @@ _.disabled  # unused attribute (chaikhana/portal/views/story_edit.py)
 appkey  # unused variable (chaikhana/porting/api/metaweblog.py)
 PortingConfig  # unused class (chaikhana/porting/apps.py)
 WordPressQueryLinksMiddleware  # unused class (chaikhana/porting/middleware.py)
+DoorLinksMiddleware  # unused class (chaikhana/porting/doors.py)
 ReadingConfig  # unused class (chaikhana/reading/apps.py)
 PageCacheMiddleware  # unused class (chaikhana/reading/cache/middleware.py)
 _.subtitle  # unused method (chaikhana/reading/feeds/base.py)
@@ -223,3 +226,11 @@ token_expires_at  # unused variable (chaikhana/api/schemas.py): a field of the A
 _.get_openapi_operation_id  # unused method (chaikhana/api/main.py): ninja calls it
 download  # unused variable (chaikhana/api/schemas.py): a field of the API's answer
 json_dumps_params  # unused variable (chaikhana/api/main.py): ninja's JSONRenderer reads it
+# IndieAuth: hash columns read only through filter(token_hash=…)/filter(code_hash=…), and
+# django-csp's per-response policy attribute, read by its middleware.
+token_hash  # unused variable (chaikhana/indieauth/models.py)
+code_hash  # unused variable (chaikhana/indieauth/models.py)
+_._csp_update  # unused attribute (chaikhana/indieauth/views.py)
+# Webhooks: the receiver's HTTP status is shown in the delivery log (a template reads it).
+response_status  # unused variable (chaikhana/webhooks/models.py)
+_.response_status  # unused attribute (chaikhana/webhooks/actions.py)

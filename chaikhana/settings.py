@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "chaikhana.portal",
     "chaikhana.courses",
     "chaikhana.porting",
+    "chaikhana.indieauth",
+    "chaikhana.webhooks",
     "chaikhana.network",
     "chaikhana.newsletters",
     "anymail",  # webhooks for bounces and complaints; optional provider backends
@@ -85,6 +87,7 @@ MIDDLEWARE = [
     # Accept: application/activity+json on a post or blog home gets JSON, outside the cache.
     "chaikhana.federation.middleware.ActivityStreamsMiddleware",
     "chaikhana.linkbacks.middleware.EndpointHeadersMiddleware",  # Link / X-Pingback on posts
+    "chaikhana.porting.doors.DoorLinksMiddleware",  # Link: micropub, IndieAuth on blog pages
     "chaikhana.porting.middleware.WordPressQueryLinksMiddleware",  # /@blog/?p=123 → 301
     # Outside the page cache, so stories served from it are counted too (no cookie, no IP).
     "chaikhana.portal.figures.counter.StoryViewCounter",

@@ -45,9 +45,11 @@ urlpatterns = [
     path("anymail/", include("anymail.urls")),  # bounces and complaints (newsletters)
     path("", include("chaikhana.mirrors.urls")),  # /mirrors/, /mirrors.json, /network/mirrors/
     path("network/fediverse/", include("chaikhana.federation.urls_network")),
+    path("network/webhooks/", include("chaikhana.webhooks.urls_network")),
     path("network/", include("chaikhana.network.urls")),
     path("dashboard/@<blogname:blog>/media/", include("chaikhana.media.urls")),
     path("dashboard/@<blogname:blog>/import/", include("chaikhana.porting.urls")),
+    path("dashboard/@<blogname:blog>/webhooks/", include("chaikhana.webhooks.urls")),
     path("", include("chaikhana.porting.urls_export")),  # /dashboard/export/, …/export/wxr/
     path("dashboard/", include("chaikhana.comments.urls_dashboard")),
     path("dashboard/", include("chaikhana.federation.urls_dashboard")),
@@ -69,6 +71,7 @@ urlpatterns = [
     path("", include("chaikhana.porting.api.urls")),  # /micropub, /micropub/media
     path("", include("chaikhana.federation.urls")),  # /.well-known/webfinger, /ap/…
     path("", include("chaikhana.api.urls")),  # /api/v1/: the JSON API and its OpenAPI document
+    path("indieauth/", include("chaikhana.indieauth.urls")),
     path("@<blogname:blog>/", include("chaikhana.urls_blog")),
 ]
 

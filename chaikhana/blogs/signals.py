@@ -6,7 +6,7 @@ Sent only by actions, only after commit, with ids: listeners load what they need
 from django.dispatch import Signal
 
 post_published = Signal()  # post_id
-post_changed = Signal()  # post_id: any saved change to a post, published or not
+post_changed = Signal()  # post_id, was_public: any saved change to a post, published or not
 post_deleted = Signal()  # post_id, blog_id
 # blog_id, post_ids: a batch of posts arrived from another platform (never post_published)
 posts_imported = Signal()

@@ -9,3 +9,6 @@ comment_removed = Signal()
 # blog_id: the blog's comment policy changed (open, closed, who may comment): every post page
 # of the blog shows the form, or does not, differently.
 comment_settings_changed = Signal()
+
+# post_id, comment_id: a new comment was stored, whatever its status (webhooks).
+comment_received = Signal()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from chaikhana.blogs.models import Post
+from chaikhana.blogs.views.common import reader_blog
 from chaikhana.linkbacks import throttle, xmlrpc
 from chaikhana.linkbacks.actions import accept_webmention
 from chaikhana.linkbacks.targets import is_http_url, post_address, public_post
@@ -56,12 +57,30 @@ def _check(source: str, target: str) -> tuple[Post | None, str]:
 
 
 @csrf_exempt
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def xmlrpc_endpoint(request: HttpRequest, blog: str | None = None) -> HttpResponse:
     """XML-RPC (Pingback 1.0 and whatever other apps register), for the network or, at
-    /@<blog>/xmlrpc.php and at a blog's own host, with that blog as the default."""
+    /@<blog>/xmlrpc.php and at a blog's own host, with that blog as the default.
+
+    GET …/xmlrpc.php?rsd answers the blog's RSD document (how desktop editors find the API);
+    any other GET answers 405 as before."""
+    name = blog or getattr(request, "blog_name", None)
+    if request.method != "POST":
+        if name is None or "rsd" not in request.GET:
+            return HttpResponseNotAllowed(["POST"])
+        return _rsd(request, name)
     try:
         request.body  # noqa: B018 - read it here so a too-large body is a fault, not a 400
     except RequestDataTooBig:
         return xmlrpc.fault_response(xmlrpc.PARSE_ERROR, "parse error: request too large")
-    return xmlrpc.respond(request, blog=blog or getattr(request, "blog_name", None))
+    return xmlrpc.respond(request, blog=name)
+
+
+def _rsd(request: HttpRequest, name: str) -> HttpResponse:
+    the_blog, _membership = reader_blog(request, name)  # 404/403 as the blog's own pages
+    document = xmlrpc.rsd_document(
+        endpoint=request.build_absolute_uri(request.path),
+        home=request.build_absolute_uri(the_blog.get_absolute_url()),
+        blog_id=the_blog.pk,
+    )
+    return HttpResponse(document, content_type="application/rsd+xml; charset=utf-8")

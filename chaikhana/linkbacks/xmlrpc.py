@@ -21,6 +21,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 from xml.parsers.expat import ExpatError
+from xml.sax.saxutils import escape
 from xmlrpc.client import Fault, ResponseError, Unmarshaller, dumps
 
 from defusedxml import DefusedXmlException
@@ -39,6 +40,8 @@ INTERNAL_ERROR = -32603
 
 Method = Callable[..., Any]
 METHODS: dict[str, Method] = {}
+# The APIs a blog's RSD document names (Really Simple Discovery 1.0), preferred first.
+RSD_APIS: list[str] = []
 
 
 def register(name: str) -> Callable[[Method], Method]:
@@ -51,6 +54,32 @@ def register(name: str) -> Callable[[Method], Method]:
         return function
 
     return decorator
+
+
+def advertise_api(name: str) -> None:
+    """Name API *name* (e.g. "WordPress", "MetaWeblog") in every blog's RSD document."""
+    if name not in RSD_APIS:
+        RSD_APIS.append(name)
+
+
+def rsd_document(*, endpoint: str, home: str, blog_id: int) -> str:
+    """RSD 1.0 (cyber.harvard.edu/blogs/gems/tech/rsd.html) as WordPress's xmlrpc.php?rsd
+    answers it: the engine, the blog's home page and one <api> per registered dialect."""
+    apis = "".join(
+        f'      <api name="{escape(name)}" blogID="{blog_id}" '
+        f'preferred="{"true" if index == 0 else "false"}" apiLink="{escape(endpoint)}"/>\n'
+        for index, name in enumerate(RSD_APIS)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rsd version="1.0" xmlns="http://archipelago.phrasewise.com/rsd">\n'
+        "  <service>\n"
+        "    <engineName>Chaikhana</engineName>\n"
+        f"    <homePageLink>{escape(home)}</homePageLink>\n"
+        f"    <apis>\n{apis}    </apis>\n"
+        "  </service>\n"
+        "</rsd>\n"
+    )
 
 
 def parse_call(body: bytes) -> tuple[str, tuple[Any, ...]]:

@@ -34,6 +34,8 @@ APPS = [
     "newsletters",
     "federation",
     "api",
+    "indieauth",
+    "webhooks",
 ]
 
 

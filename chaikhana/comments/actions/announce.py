@@ -26,6 +26,18 @@ def announce_visible(comment: Comment) -> None:
         enqueue_on_commit(send_reply_mail, comment_id=comment.pk)
 
 
+def announce_received(comment: Comment) -> None:
+    """Tell listeners (webhooks) a comment arrived, before any moderation."""
+    transaction.on_commit(
+        partial(
+            signals.comment_received.send,
+            Comment,
+            post_id=comment.post_id,
+            comment_id=comment.pk,
+        )
+    )
+
+
 def announce_removed(comment: Comment) -> None:
     transaction.on_commit(
         partial(

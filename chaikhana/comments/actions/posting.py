@@ -13,7 +13,11 @@ from django.utils.translation import gettext as _
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Post
 from chaikhana.comments import conf
-from chaikhana.comments.actions.announce import announce_removed, announce_visible
+from chaikhana.comments.actions.announce import (
+    announce_received,
+    announce_removed,
+    announce_visible,
+)
 from chaikhana.comments.actions.notifying import notify_new_comment
 from chaikhana.comments.identity import is_writers_name, shown_name
 from chaikhana.comments.models import Comment, CommentSettings
@@ -121,6 +125,7 @@ def post_comment(
     comment.save()
     record_verdict(comment=comment, verdict=verdict)
     notify_new_comment(comment)
+    announce_received(comment)
     if comment.status == Comment.Status.APPROVED:
         announce_visible(comment)
     return comment

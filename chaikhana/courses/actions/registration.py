@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from chaikhana.accounts.models import User
 from chaikhana.core.errors import ActionError, InvalidTransition
 from chaikhana.core.tasks import enqueue_on_commit
-from chaikhana.courses import tasks
+from chaikhana.courses import signals, tasks
 from chaikhana.courses.actions.seats import guard_open, lock_session, seats_left
 from chaikhana.courses.actions.waitlist import promote_from_waitlist, schedule_reminders
 from chaikhana.courses.models import GroupRegistration, Notice, Registration, Session
@@ -75,6 +76,9 @@ def _place(session: Session, now: datetime, **fields: Any) -> Registration:
         raise _already(fields.get("name", "") if fields.get("group") else "") from error
     if status == Status.CONFIRMED:
         schedule_reminders(session)
+    transaction.on_commit(
+        partial(signals.registration_created.send, Registration, registration_id=registration.pk)
+    )
     return registration
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +19,7 @@ from chaikhana.blogs.actions import (
 )
 from chaikhana.blogs.models import Post
 from chaikhana.core.errors import ActionError, InvalidTransition
-from chaikhana.portal import permissions
+from chaikhana.portal import permissions, signals
 from chaikhana.portal.actions.factcheck import ready_blockers
 from chaikhana.portal.actions.notify import desk_of, notify
 from chaikhana.portal.actions.portal_blog import portal_blog
@@ -59,7 +60,20 @@ def transition(
     locked.save(update_fields=["state", "state_changed_at", "story", "assigned_editor"])
     Transition.objects.create(submission=locked, from_state=old, to_state=to, by=by, note=note)
     _tell(locked, by, to, note)
+    _announce(locked.pk, old, to)
     return locked
+
+
+def _announce(submission_id: int, old: str, new: str) -> None:
+    transaction.on_commit(
+        partial(
+            signals.submission_changed.send,
+            Submission,
+            submission_id=submission_id,
+            from_state=old,
+            to_state=new,
+        )
+    )
 
 
 def _guard(submission: Submission, to: State, by: User) -> None:
@@ -175,4 +189,5 @@ def record_scheduled_publication(*, story_id: int) -> Submission | None:
         "state": State.PUBLISHED.label,
     }
     notify(users=[submission.author, *desk_of(submission)], submission=submission, text=text)
+    _announce(submission.pk, State.SCHEDULED, State.PUBLISHED)
     return submission

@@ -1,6 +1,11 @@
 """Importing this module registers the WordPress, MetaWeblog and Blogger XML-RPC methods
 with linkbacks' dispatcher at /xmlrpc.php (PortingConfig.ready() imports it)."""
 
-from chaikhana.porting.api import metaweblog, wordpress
+from chaikhana.linkbacks.xmlrpc import advertise_api
+from chaikhana.porting.api import metaweblog, movabletype, wordpress
 
-__all__ = ["metaweblog", "wordpress"]
+__all__ = ["metaweblog", "movabletype", "wordpress"]
+
+# Named in each blog's RSD document (…/xmlrpc.php?rsd), the preferred dialect first.
+for _api in ("WordPress", "Movable Type", "MetaWeblog", "Blogger"):
+    advertise_api(_api)

@@ -35,7 +35,9 @@ def remember_old_slug(post: Post, old_slug: str, was_public: bool) -> None:
 def announce(post: Post, *, was_public: bool) -> None:
     """Tell listeners after commit: changed always, published when it just became public."""
     post_id = post.pk
-    transaction.on_commit(lambda: signals.post_changed.send(Post, post_id=post_id))
+    transaction.on_commit(
+        lambda: signals.post_changed.send(Post, post_id=post_id, was_public=was_public)
+    )
     if post.is_public and not was_public:
         transaction.on_commit(lambda: signals.post_published.send(Post, post_id=post_id))
     if post.status == Post.Status.SCHEDULED and post.published_at:

@@ -1,12 +1,14 @@
 """/micropub and /micropub/media (thin: parse, sign in, find the blog or post, one action).
 
-Auth: the bearer token is an application password (accounts.app_passwords): no IndieAuth
-server is needed, and a token is revoked where the password is. Which blog: mp-destination
-(a uid from q=config) or, without it, the first blog she joined.
+Auth: the bearer token is an IndieAuth access token (chaikhana.indieauth: one blog, the
+scopes the writer consented to) or an application password (accounts.app_passwords: all her
+blogs, every action). Which blog: the token's own; for a password, mp-destination (a uid
+from q=config) or, without it, the first blog she joined.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -22,6 +24,7 @@ from chaikhana.accounts.models import User
 from chaikhana.blogs.actions import PostRequest, delete_post, save_requested_post
 from chaikhana.blogs.models import Blog, Membership, Post
 from chaikhana.core.errors import ActionError
+from chaikhana.indieauth import tokens as indieauth_tokens
 from chaikhana.linkbacks.targets import post_address
 from chaikhana.media.actions import upload_media
 from chaikhana.porting.api import auth, lookup
@@ -33,22 +36,66 @@ from chaikhana.porting.api.micropub.updates import apply_update
 QUERIES = ["config", "source", "syndicate-to"]
 
 
-def _sign_in(request: HttpRequest, token: str) -> User:
+@dataclass(frozen=True)
+class Caller:
+    """Who calls, and how far her token reaches."""
+
+    user: User
+    blog: Blog | None = None  # an IndieAuth token's blog, the only one it reaches
+    scopes: frozenset[str] | None = None  # None: an application password, every action
+
+    def require(self, *wanted: str) -> None:
+        """§3.7.1 insufficient_scope unless the token carries one of *wanted*."""
+        if self.scopes is not None and not self.scopes & set(wanted):
+            raise MicropubError(
+                403,
+                "insufficient_scope",
+                _("This token was not granted the “%(scope)s” scope.") % {"scope": wanted[0]},
+            )
+
+    def reaches(self, blog: Blog) -> None:
+        if self.blog is not None and blog.pk != self.blog.pk:
+            raise MicropubError(
+                403,
+                "forbidden",
+                _("This token signs in to %(blog)s only.") % {"blog": self.blog.name},
+            )
+
+
+def _sign_in(request: HttpRequest, token: str) -> Caller:
+    if indieauth_tokens.is_indieauth_token(token):
+        grant = indieauth_tokens.use_grant(token)
+        if grant is None:
+            raise MicropubError(
+                401, "unauthorized", _("The access token is not valid, expired or revoked.")
+            )
+        return Caller(grant.user, grant.blog, grant.scopes)
     try:
         user = auth.login_token(request, token)
     except auth.Locked as locked:
         raise MicropubError(429, "too_many_requests", _("Too many failed attempts.")) from locked
     if user is None:
         raise MicropubError(401, "unauthorized", _("The access token is not valid."))
-    return user
+    return Caller(user)
 
 
 def _uid(request: HttpRequest, blog: Blog) -> str:
     return request.build_absolute_uri(blog.get_absolute_url())
 
 
-def _destination(request: HttpRequest, user: User, wanted: list[Any]) -> tuple[Blog, Membership]:
-    """The blog mp-destination names, else her first; the portal's is refused (a 403)."""
+def _destination(
+    request: HttpRequest, caller: Caller, wanted: list[Any]
+) -> tuple[Blog, Membership]:
+    """The token's blog; else the blog mp-destination names, else her first; the portal's
+    is refused (a 403)."""
+    user = caller.user
+    if caller.blog is not None:
+        if wanted and entries.text_of(wanted[0]) not in (
+            _uid(request, caller.blog),
+            caller.blog.name,
+        ):
+            caller.reaches(Blog())  # another blog: refused, naming the token's
+        return lookup.blog_of_member(user, caller.blog.pk)
     blogs = lookup.memberships(user)
     if wanted:
         uid = entries.text_of(wanted[0])
@@ -65,8 +112,9 @@ def _destination(request: HttpRequest, user: User, wanted: list[Any]) -> tuple[B
     raise MicropubError(403, "forbidden", _("You do not write for any blog yet."))
 
 
-def _post_at(user: User, url: str) -> Post:
+def _post_at(caller: Caller, url: str) -> Post:
     """§3.4.4: the post is named by its URL; a URL that names none of hers is a 400."""
+    user = caller.user
     address = post_address(url)
     post = None
     if address is not None:
@@ -75,6 +123,7 @@ def _post_at(user: User, url: str) -> Post:
         ).first()
     if post is None:
         raise invalid(_("There is no post of yours at this URL."))
+    caller.reaches(post.blog)
     return lookup.post_of_member(user, post.pk, for_edit=True)
 
 
@@ -98,10 +147,12 @@ def _keep(request: HttpRequest) -> entries.PhotoKeep:
 
 
 @transaction.atomic  # a photo stored for a post that then fails to save goes with it
-def _create(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpResponse:
+def _create(request: HttpRequest, caller: Caller, mp: MicropubRequest) -> HttpResponse:
+    caller.require("create")
     if mp.type != "h-entry":
         raise invalid(_("Only h-entry posts can be created here."))
-    blog, _membership = _destination(request, user, mp.commands.get("mp-destination", []))
+    user = caller.user
+    blog, _membership = _destination(request, caller, mp.commands.get("mp-destination", []))
     photos_html = entries.photos_html(
         mp.properties.get("photo", []),
         mp.files.get("photo", []),
@@ -112,8 +163,10 @@ def _create(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpRespon
     return _created(request, save_requested_post(blog=blog, by=user, request=data))
 
 
-def _update(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpResponse:
-    post = _post_at(user, mp.url)
+def _update(request: HttpRequest, caller: Caller, mp: MicropubRequest) -> HttpResponse:
+    caller.require("update")
+    user = caller.user
+    post = _post_at(caller, mp.url)
     data = apply_update(PostRequest.of(post), mp.update)
     old_url = post.get_absolute_url()
     post = save_requested_post(blog=post.blog, by=user, request=data, post=post)
@@ -123,27 +176,34 @@ def _update(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpRespon
     )
 
 
-def _act(request: HttpRequest, user: User, mp: MicropubRequest) -> HttpResponse:
+def _act(request: HttpRequest, caller: Caller, mp: MicropubRequest) -> HttpResponse:
     if mp.action == "create":
-        return _create(request, user, mp)
+        return _create(request, caller, mp)
     if mp.action == "update":
-        return _update(request, user, mp)
+        return _update(request, caller, mp)
     if mp.action == "delete":
-        delete_post(post=_post_at(user, mp.url), by=user)
+        caller.require("delete")
+        delete_post(post=_post_at(caller, mp.url), by=caller.user)
         return HttpResponse(status=204)
     if mp.action == "undelete":
+        caller.require("undelete", "delete")
         # Deleting a post removes it for good (no trash yet), so there is nothing to restore.
         raise invalid(_("Undelete is not supported: a deleted post is gone."))
     raise invalid(_("Unknown action."))
 
 
-def _query(request: HttpRequest, user: User) -> dict[str, Any]:
+def _query(request: HttpRequest, caller: Caller) -> dict[str, Any]:
+    user = caller.user
     q = request.GET.get("q", "")
     if q == "syndicate-to":
         return {"syndicate-to": []}
     if q == "config":
         media = request.build_absolute_uri(reverse("micropub_media"))
-        blogs = [{"uid": _uid(request, b), "name": b.title} for b, _m in lookup.member_blogs(user)]
+        blogs = [
+            {"uid": _uid(request, b), "name": b.title}
+            for b, _m in lookup.member_blogs(user)
+            if caller.blog is None or b.pk == caller.blog.pk
+        ]
         types = [("note", _("Note")), ("article", _("Article")), ("photo", _("Photo"))]
         return {
             "media-endpoint": media,
@@ -154,7 +214,7 @@ def _query(request: HttpRequest, user: User) -> dict[str, Any]:
         }
     if q == "source":
         url = request.GET.get("url", "")
-        source = entries.source(_post_at(user, url), url)
+        source = entries.source(_post_at(caller, url), url)
         wanted = request.GET.getlist("properties[]") or request.GET.getlist("properties")
         if wanted:  # §3.8.3: only the properties asked for, without "type"
             return {"properties": {k: v for k, v in source["properties"].items() if k in wanted}}
@@ -200,12 +260,13 @@ def media_endpoint(request: HttpRequest) -> HttpResponse:
         return HttpResponse(status=405, headers={"Allow": "POST"})
 
     def upload() -> HttpResponse:
-        user = _sign_in(request, bearer_token(request, request.POST.get("access_token")))
+        caller = _sign_in(request, bearer_token(request, request.POST.get("access_token")))
+        caller.require("media", "create")  # §3.6.1 (and the IndieAuth spec's examples)
         uploaded = request.FILES.get("file")
         if uploaded is None:
             raise invalid(_("Send the file in a multipart part named “file”."))
-        blog, _membership = _destination(request, user, request.POST.getlist("mp-destination"))
-        url = _store(request, user, blog)(uploaded)
+        blog, _membership = _destination(request, caller, request.POST.getlist("mp-destination"))
+        url = _store(request, caller.user, blog)(uploaded)
         response = HttpResponse(status=201)
         response["Location"] = url
         return response

@@ -1,0 +1,1 @@
+"""Webhooks: signed HTTP notifications of what happens on a blog or on the network."""
