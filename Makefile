@@ -26,6 +26,7 @@ browser-deps: install
 	bin/ensure-debs chromium default-jre-headless epubcheck minisign
 	cd tests/browser && npm ci --no-audit --no-fund --silent
 	cd tests/federation && npm ci --no-audit --no-fund --silent  # a Fedify peer (federation tests)
+	cd tests/xmlrpc_clients && npm ci --no-audit --no-fund --silent  # npm wordpress client (XML-RPC tests)
 
 test: install messages browser-deps
 	$(VENV)/bin/pytest -n 2 --dist loadfile
