@@ -234,3 +234,11 @@ _._csp_update  # unused attribute (chaikhana/indieauth/views.py)
 # Webhooks: the receiver's HTTP status is shown in the delivery log (a template reads it).
 response_status  # unused variable (chaikhana/webhooks/models.py)
 _.response_status  # unused attribute (chaikhana/webhooks/actions.py)
+# libzim's Item interface (chaikhana/mirrors/packs/zim.py): the ZIM creator calls these by name.
+_.get_path  # unused method
+_.get_title  # unused method
+_.get_mimetype  # unused method
+_.get_contentprovider  # unused method
+_.get_hints  # unused method
+_.toc  # unused attribute (chaikhana/mirrors/packs/epub.py): ebooklib reads the book's toc
+_.spine  # unused attribute (chaikhana/mirrors/packs/epub.py): ebooklib reads the book's spine
