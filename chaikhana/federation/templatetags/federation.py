@@ -10,6 +10,7 @@ from typing import Any
 from django import template
 
 from chaikhana.blogs.models import Blog, Post
+from chaikhana.core.onion import is_onion_request
 from chaikhana.core.urls import absolute_url
 from chaikhana.federation import objects
 from chaikhana.federation.actors import actor_id, domain, is_federating, reverse
@@ -33,8 +34,9 @@ def fediverse_follow_box(context: dict[str, Any], blog: Blog) -> dict[str, Any]:
         return {}
     return {
         "handle": f"@{blog.name}@{domain()}",
-        # On a blog's own host (subdomain mode) the form still goes to the network's host.
-        "action": absolute_url(reverse("federation:remote_follow")),
+        # On a blog's own host (subdomain mode) the form still goes to the network's host;
+        # read over the onion it stays on the onion.
+        "action": _follow_action(context.get("request")),
         "blog": blog,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
@@ -45,6 +47,11 @@ def fediverse_follow_portal(context: dict[str, Any]) -> dict[str, Any]:
     """The follow box for the portal's own actor, on the front page."""
     portal = _portal_blog()
     return fediverse_follow_box(context, portal) if portal is not None else {}
+
+
+def _follow_action(request: Any) -> str:
+    path = reverse("federation:remote_follow")
+    return path if request is not None and is_onion_request(request) else absolute_url(path)
 
 
 def _portal_blog() -> Blog | None:

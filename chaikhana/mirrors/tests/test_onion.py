@@ -31,6 +31,8 @@ def _absolute_urls(html: str) -> list[str]:
     for tag in soup.find_all(["a", "link", "img", "source", "form", "script"]):
         if "canonical" in (tag.get("rel") or []):
             continue
+        if tag.get("type") == "application/activity+json":
+            continue  # an ActivityPub id: one stable address for servers, never a browser's
         for name in ("href", "src", "action", "srcset"):
             value = str(tag.get(name) or "")
             found += re.findall(r"https?://[^\s,\"']+", value)

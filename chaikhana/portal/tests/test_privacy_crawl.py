@@ -8,6 +8,7 @@ page may show a username, join a writer's two blogs, or join the story to its or
 
 from __future__ import annotations
 
+import json
 import re
 from collections import deque
 from urllib.parse import unquote, urldefrag, urlsplit
@@ -192,6 +193,8 @@ def _units(path: str, body: str, story: Post, original: Post) -> list[str]:
     own = (f"/portal/stories/{story.slug}", f"/@portal/{story.slug}", f"/@{original.blog.name}/")
     if path.startswith(own):
         return [body]
+    if path.split("?")[0].endswith("/feed/json/"):  # JSON Feed: each item on its own
+        return [json.dumps(item, ensure_ascii=False) for item in json.loads(body)["items"]]
     return re.split(r"<item>|<entry>|<article|<li", body)
 
 

@@ -18,7 +18,9 @@ class _AlternateLinks(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") == "alternate":
+        # The ActivityPub object is an alternate too, not a feed (federation's own tests).
+        kind = attributes.get("type")
+        if tag == "link" and attributes.get("rel") == "alternate" and kind in FEED_TYPES | {None}:
             self.links.append((attributes["type"], attributes["href"], attributes.get("title")))
 
 
