@@ -27,6 +27,7 @@ BLOG_SETTINGS = {
     "visibility",
     "custom_css",
     "feed_full_text",
+    "feed_items",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +87,13 @@ class Blog(models.Model):
     posts_per_page = models.PositiveSmallIntegerField(_("posts per page"), default=10)
     # Off: feeds carry the summary and readers follow the link (some authors want the visit).
     feed_full_text = models.BooleanField(default=True, verbose_name=_("full text in feeds"))
+    # WordPress's "Syndication feeds show the most recent" (10 by default): a longer feed costs
+    # every poller its bytes on each change, a shorter one loses posts for weekly readers.
+    feed_items = models.PositiveSmallIntegerField(
+        _("posts in feeds"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
     is_active = models.BooleanField(default=True)
     # The portal's blog: its posts are stories, written only through the desk's workflow
     # (chaikhana/portal), never by members in the dashboard or through the APIs.

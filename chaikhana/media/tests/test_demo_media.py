@@ -26,21 +26,21 @@ def photo_post() -> Post:
 
 
 class DemoMediaCommandTests:
-    def test_photo_post_page_serves_picture_with_a_640_wide_candidate(self, client, demo):
-        post = photo_post()
-        page = client.get(post.get_absolute_url()).content.decode()
-        assert "<picture>" in page
-        srcsets = re.findall(r'srcset="([^"]+)"', page)
-        assert any(" 640w" in srcset for srcset in srcsets)
-        assert "/media/demo/" not in page
-
-    def test_every_demo_picture_gets_one_library_file_with_webp_renditions(self, demo):
+    # One demo per test costs seconds (renditions of twelve photos): what a visitor and the
+    # library see of one run is checked in one test.
+    def test_every_demo_picture_becomes_a_library_file_served_as_picture(self, client, demo):
         files = MediaFile.objects.all()
         assert files.count() == 12
         assert {f.blog.name for f in files} == {"kamera"}
         assert Rendition.objects.filter(format="webp", width=640).count() == 12
 
-    def test_cover_images_point_at_the_library_when_posts_are_rewritten(self, demo):
+        page = client.get(photo_post().get_absolute_url()).content.decode()
+        assert "<picture>" in page
+        srcsets = re.findall(r'srcset="([^"]+)"', page)
+        assert any(" 640w" in srcset for srcset in srcsets)
+        assert "/media/demo/" not in page
+
+        # cover images point at the library once posts are rewritten
         covers = Post.objects.exclude(cover_image="").values_list("cover_image", flat=True)
         assert covers and not any("/media/demo/" in cover for cover in covers)
 

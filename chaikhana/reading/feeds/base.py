@@ -26,7 +26,9 @@ from chaikhana.core.jsonfeed import JsonFeed
 from chaikhana.media.enclosures import enclosures_for
 from chaikhana.reading.feeds.generators import AtomFeed, RssFeed
 
-FEED_POSTS = 20
+# A network-wide feed (the network, a tag across blogs, the portal) carries as many posts as a
+# blog's feed does by default (Blog.feed_items): WordPress's 10.
+FEED_POSTS = 10
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class FeedScope:
     # RFC 4287 §4.1.1: an Atom entry without its own author takes the feed's.
     author: str
     authority: str  # RFC 4151 tag: authority for the entries' ids
+    limit: int = FEED_POSTS  # how many of the newest posts (a blog's own feed_items setting)
 
 
 def tag_authority(request: HttpRequest) -> str:
@@ -101,7 +104,7 @@ class PostFeed(Feed):
         return obj.author
 
     def items(self, obj: FeedScope) -> list[Post]:
-        posts = list(obj.posts[:FEED_POSTS])
+        posts = list(obj.posts[: obj.limit])
         attached = enclosures_for(posts)  # one lookup for the whole feed
         for post in posts:
             post.feed_guid = tag_uri(obj.authority, post.blog, post)  # type: ignore[attr-defined]

@@ -38,6 +38,7 @@ def _scope(request: HttpRequest, blog: Blog, posts: PostQuerySet, **page: str) -
         posts=posts.for_listing(),
         author=blog.title,
         authority=tag_authority(request),
+        limit=blog.feed_items,
     )
 
 

@@ -2,6 +2,7 @@
 
 from xml.etree import ElementTree
 
+import feedparser
 import pytest
 
 from chaikhana.blogs.models import Blog, Post
@@ -48,13 +49,22 @@ class RssFeedTests:
         assert before == after
         assert before.startswith("tag:") and "first-name" not in before
 
-    def test_has_the_newest_20_published_posts_only(self, client, blog):
-        PostFactory.create_batch(22, blog=blog)
+    def test_has_the_newest_10_published_posts_only_by_default(self, client, blog):
+        PostFactory.create_batch(12, blog=blog)
         PostFactory(blog=blog, title="Draft", status=Post.Status.DRAFT)
         PostFactory(blog=blog, title="Secret", status=Post.Status.PRIVATE)
         titles = [i.findtext("title") for i in feed(client, f"/@{blog.name}/feed/").iter("item")]
-        assert len(titles) == 20
+        assert len(titles) == 10
         assert "Draft" not in titles and "Secret" not in titles
+
+    def test_carries_as_many_posts_as_the_owner_chose_when_she_changed_it(self, client, blog):
+        PostFactory.create_batch(12, blog=blog)
+        blog.feed_items = 3
+        blog.save()
+        for path in ("feed/", "feed/atom/"):
+            entries = feedparser.parse(client.get(f"/@{blog.name}/{path}").content).entries
+            assert len(entries) == 3, path
+        assert len(client.get(f"/@{blog.name}/feed/json/").json()["items"]) == 3
 
     def test_unchanged_feed_answers_304(self, client, blog):
         post = PostFactory(blog=blog)

@@ -194,7 +194,7 @@ class FeedQueryCountTests:
     ):
         category, tag = CategoryFactory(), TagFactory()
         counts = []
-        for total in (5, 15):
+        for total in (4, 9):
             _fill(None, total, category, tag)  # each post in a blog of its own
             with django_assert_max_num_queries(4) as captured:
                 response = client.get("/feed/atom/")

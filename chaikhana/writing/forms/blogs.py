@@ -36,6 +36,10 @@ class BlogSettingsForm(forms.Form):
         self.fields["feed_full_text"].help_text = _(
             "Off: feed readers get the summary and a link to the post."
         )
+        self.fields["feed_items"] = _blog_field("feed_items")
+        self.fields["feed_items"].help_text = _(
+            "How many of the newest posts a feed carries, from 1 to 50."
+        )
         self.fields["custom_css"] = forms.CharField(
             label=_("Custom CSS"),
             required=False,

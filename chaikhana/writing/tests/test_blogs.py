@@ -97,6 +97,7 @@ class BlogSettingsTests:
                 "theme": "photo",
                 "visibility": "unlisted",
                 "custom_css": "body { color: #222; }",
+                "feed_items": "10",
             },
         )
         assert response.status_code == 302
@@ -134,10 +135,45 @@ class BlogSettingsTests:
     def test_full_text_in_feeds_is_on_until_the_owner_unticks_it(self, user, blog):
         page = client_for(user).get(self.url(blog)).content.decode()
         assert re.search(r'<input type="checkbox" name="feed_full_text"[^>]* checked>', page)
-        data = {"title": blog.title, "language": "ru", "theme": "text", "visibility": "public"}
+        data = {
+            "title": blog.title,
+            "language": "ru",
+            "theme": "text",
+            "visibility": "public",
+            "feed_items": "10",
+        }
         assert client_for(user).post(self.url(blog), data).status_code == 302
         blog.refresh_from_db()
         assert blog.feed_full_text is False
         client_for(user).post(self.url(blog), {**data, "feed_full_text": "on"})
         blog.refresh_from_db()
         assert blog.feed_full_text is True
+
+    @pytest.mark.parametrize("typed", ["0", "51", "ten"])
+    def test_posts_in_feeds_out_of_range_is_refused_next_to_the_field(self, user, blog, typed):
+        title = blog.title
+        data = {
+            "title": "Changed",
+            "language": "ru",
+            "theme": "text",
+            "visibility": "public",
+            "feed_items": typed,
+        }
+        response = client_for(user).post(self.url(blog), data)
+        assert response.status_code == 200
+        assert response.context["form"].errors["feed_items"]
+        assert f'value="{typed}"' in response.content.decode()  # what she typed is kept
+        blog.refresh_from_db()
+        assert (blog.title, blog.feed_items) == (title, 10)  # nothing of the form stored
+
+    def test_posts_in_feeds_is_saved_when_the_owner_chooses_a_number(self, user, blog):
+        data = {
+            "title": blog.title,
+            "language": "ru",
+            "theme": "text",
+            "visibility": "public",
+            "feed_items": "25",
+        }
+        assert client_for(user).post(self.url(blog), data).status_code == 302
+        blog.refresh_from_db()
+        assert blog.feed_items == 25
