@@ -127,28 +127,54 @@ def run(env: dict, label: str, duration: int, work: Path) -> None:
                 ("post rendered in full", post + "?bench=1", {}),
             ]
             print(f"\n### {label}: nginx + gunicorn {workers} workers × 4 threads\n")
-            print("| what | req/s | p50 ms | p99 ms | CPU ms/request | share of ceiling |")
-            print("| --- | --: | --: | --: | --: | --: |")
-            ceiling = None
-            for name, path, extra in cases:
-                for _ in range(3):
-                    r.get(base + path, extra)
-                pids = process_tree(web.pid) + app.pids()
-                t0 = r.cpu_ticks(pids)
-                headers = {"Accept-Encoding": "gzip", **extra}
-                res = wrk(base + path, duration, [f"-H{k}: {v}" for k, v in headers.items()])
-                cpu = (r.cpu_ticks(pids) - t0) * 1000 / r.CLK_TCK / max(res["requests"], 1)
-                ceiling = ceiling or res["rps"]
-                print(
-                    f"| {name} | {res['rps']:,.0f} | {res['p50']:.2f} | {res['p99']:.2f} | "
-                    f"{cpu:.3f} | {100 * res['rps'] / ceiling:.0f} % |"
-                )
+            table(base, cases, lambda: process_tree(web.pid) + app.pids(), duration, "ceiling")
+
+
+def run_app_only(env: dict, label: str, duration: int, work: Path) -> None:
+    """`make run`'s layout (bin/run): gunicorn alone, 2 workers × 4 threads, page files
+    answered by the app's WSGI wrapper (reading/cache/serve.py) — issue 19's goal 2."""
+    env = {**env, "PAGE_FILES_DIR": str(work / "page-files")}
+    post = r.pick_pages(env)["post"]
+    with r.gunicorn(env, workers=2, threads=4) as app:
+        for _ in range(3):
+            r.get(app.base + post)
+        _, headers, _ = r.get(app.base + post)
+        if r.header(headers, "X-Page-Cache") != "file":
+            raise SystemExit("the post was not served as a page file")
+        cases = [
+            ("stored post, app's page cache (every hit before)", post, {"Accept-Language": "de"}),
+            ("stored post, page file answered by the app", post, {}),
+            ("post rendered in full", post + "?bench=1", {}),
+        ]
+        print(f"\n### {label}: `make run`'s gunicorn alone, 2 workers × 4 threads\n")
+        table(app.base, cases, app.pids, duration, "page cache")
+
+
+def table(base: str, cases: list, pids_now, duration: int, first: str) -> None:
+    """One wrk run per case; the last column compares each with the first case."""
+    print(f"| what | req/s | p50 ms | p99 ms | CPU ms/request | × {first} |")
+    print("| --- | --: | --: | --: | --: | --: |")
+    reference = None
+    for name, path, extra in cases:
+        for _ in range(3):
+            r.get(base + path, extra)
+        pids = pids_now()
+        t0 = r.cpu_ticks(pids)
+        headers = {"Accept-Encoding": "gzip", **extra}
+        res = wrk(base + path, duration, [f"-H{k}: {v}" for k, v in headers.items()])
+        cpu = (r.cpu_ticks(pids) - t0) * 1000 / r.CLK_TCK / max(res["requests"], 1)
+        reference = reference or res["rps"]
+        print(
+            f"| {name} | {res['rps']:,.0f} | {res['p50']:.2f} | {res['p99']:.2f} | "
+            f"{cpu:.3f} | {res['rps'] / reference:.2f} |"
+        )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pg", action="store_true", help="PostgreSQL + Redis (the deploy/ layout)")
     ap.add_argument("--duration", type=int, default=20)
+    ap.add_argument("--app-only", action="store_true", help="`make run`'s layout: no nginx")
     args = ap.parse_args()
     print("## Reading: page files through nginx (`bench/page_files`)\n")
     r.print_machine(r.machine())
@@ -164,7 +190,8 @@ def main() -> None:
         else:
             env = r.base_env(var)
             r.load_network(env, 20, 300)
-            run(env, "SQLite, file cache", args.duration, work)
+            measure = run_app_only if args.app_only else run
+            measure(env, "SQLite, file cache", args.duration, work)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import brotli
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 
 logger = logging.getLogger(__name__)
@@ -105,32 +106,65 @@ def _safe_path(path: str) -> bool:
     )
 
 
-def file_name(request: HttpRequest, response: HttpResponse) -> str | None:
-    """``<scheme>/<host><path>@<query>~<language>~<modes>.<ext>``, or None if nginx won't look.
-
-    A page is written only for a language token that is the one it was rendered in ("x", no
-    preference, is whatever the default gave): then every request nginx maps to this name
-    gets what the app would have rendered for it.
-    """
-    host = request.get_host()  # nginx passes the reader's Host header on unchanged
+def stem(request: HttpRequest) -> tuple[str, str] | None:
+    """``(<scheme>/<host><path>@<query>~<language>~<modes>, language)`` as nginx maps the
+    request, or None where nginx would not look (the extension follows from the response)."""
+    try:
+        host = request.get_host()  # nginx passes the reader's Host header on unchanged
+    except DisallowedHost:
+        return None
     query, language = _query_token(request), _language_token(request)
-    extension = EXTENSIONS.get(response.get("Content-Type", "").split(";")[0].strip())
     if (
         not HOST.fullmatch(host)
         or query is None
         or language is None
-        or extension is None
         or not _safe_path(request.path)
         or COUNTED_PATHS.match(request.path)
         or FEDERATED.search(request.META.get("HTTP_ACCEPT", ""))
     ):
         return None
-    if language != "x" and language != getattr(request, "LANGUAGE_CODE", ""):
-        return None
     modes = ("s" if SAVE_DATA.fullmatch(request.META.get("HTTP_SAVE_DATA", "")) else "") + (
         "l" if request.COOKIES.get("light") == "1" else ""
     )
-    return f"{request.scheme}/{host}{request.path}@{query}~{language}~{modes}.{extension}"
+    return f"{request.scheme}/{host}{request.path}@{query}~{language}~{modes}", language
+
+
+def file_name(request: HttpRequest, response: HttpResponse) -> str | None:
+    """``<stem>.<ext>``, or None if nginx won't look.
+
+    A page is written only for a language token that is the one it was rendered in ("x", no
+    preference, is whatever the default gave): then every request nginx maps to this name
+    gets what the app would have rendered for it.
+    """
+    found = stem(request)
+    extension = EXTENSIONS.get(response.get("Content-Type", "").split(";")[0].strip())
+    if found is None or extension is None:
+        return None
+    name, language = found
+    if language != "x" and language != getattr(request, "LANGUAGE_CODE", ""):
+        return None
+    return f"{name}.{extension}"
+
+
+def served_headers() -> list[tuple[str, str]]:
+    """The headers a page file goes out with, nginx's or the app's (serve.py): the ones the
+    app sends with a stored page. Onion-Location depends on the host, so it is not here."""
+    headers = [
+        ("Cache-Control", "public, max-age=0, must-revalidate"),
+        ("Vary", "Accept-Encoding, Cookie, Save-Data, Accept-Language"),
+        ("Content-Security-Policy", default_policy()),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", settings.SECURE_REFERRER_POLICY),
+        ("Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY),
+        ("X-Frame-Options", settings.X_FRAME_OPTIONS),
+        ("X-Page-Cache", "file"),
+    ]
+    if settings.SECURE_HSTS_SECONDS:
+        value = f"max-age={settings.SECURE_HSTS_SECONDS}"
+        value += "; includeSubDomains" if settings.SECURE_HSTS_INCLUDE_SUBDOMAINS else ""
+        value += "; preload" if settings.SECURE_HSTS_PRELOAD else ""
+        headers.append(("Strict-Transport-Security", value))
+    return headers
 
 
 # --- Generations of the whole directory --------------------------------------------------
