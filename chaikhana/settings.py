@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from whitenoise.compress import Compressor
 from django.utils.translation import gettext_lazy as _
 
 from chaikhana.core.csp import content_security_policy
@@ -240,6 +241,12 @@ API_ANONYMOUS_REQUESTS_PER_MINUTE = env_int("API_ANONYMOUS_REQUESTS_PER_MINUTE",
 # nginx serves /media/ in production (deploy/); without it the app does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 WHITENOISE_MAX_AGE = 60 * 60  # unfingerprinted files; fingerprinted ones are immutable
+# Source maps (the API docs' 2–3 MB bundles) are for a developer's tools, not readers: brotli at
+# level 11 on them was most of collectstatic's half a minute, on every deploy and CI run.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
+    *Compressor.SKIP_COMPRESS_EXTENSIONS,
+    "map",
+)
 
 # --- Media (chaikhana.media): limits, and S3-compatible storage when MEDIA_STORAGE=s3 ------
 MEDIA_MAX_UPLOAD_MB = env_int("MEDIA_MAX_UPLOAD_MB", 20)
