@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
-from whitenoise.compress import Compressor
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from chaikhana.core.csp import content_security_policy
 from chaikhana.env import env_bool, env_int, env_list, env_str, secret_key
