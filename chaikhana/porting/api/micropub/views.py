@@ -29,7 +29,7 @@ from chaikhana.linkbacks.targets import post_address
 from chaikhana.media.actions import upload_media
 from chaikhana.porting.api import auth, lookup
 from chaikhana.porting.api.micropub import entries, photos
-from chaikhana.porting.api.micropub.errors import MicropubError, invalid
+from chaikhana.porting.api.micropub.errors import MicropubError, insufficient_scope, invalid
 from chaikhana.porting.api.micropub.parse import MicropubRequest, bearer_token, parse
 from chaikhana.porting.api.micropub.updates import apply_update
 
@@ -47,9 +47,8 @@ class Caller:
     def require(self, *wanted: str) -> None:
         """§3.7.1 insufficient_scope unless the token carries one of *wanted*."""
         if self.scopes is not None and not self.scopes & set(wanted):
-            raise MicropubError(
-                403,
-                "insufficient_scope",
+            raise insufficient_scope(
+                wanted[0],
                 _("This token was not granted the “%(scope)s” scope.") % {"scope": wanted[0]},
             )
 
@@ -74,6 +73,10 @@ def _sign_in(request: HttpRequest, token: str) -> Caller:
         user = auth.login_token(request, token)
     except auth.Locked as locked:
         raise MicropubError(429, "too_many_requests", _("Too many failed attempts.")) from locked
+    except auth.NotCovered as refused:
+        if refused.scope:
+            raise insufficient_scope(refused.scope, refused.message) from refused
+        raise MicropubError(403, "forbidden", refused.message) from refused
     if user is None:
         raise MicropubError(401, "unauthorized", _("The access token is not valid."))
     return Caller(user)
