@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
-from chaikhana.api import present
+from chaikhana.api import conditional, present
 from chaikhana.api.auth import viewer
 from chaikhana.api.pagination import listing, page
 from chaikhana.api.schemas import BlogOut, BlogPage, Language, PostOut, PostPage, TermOut
@@ -64,15 +64,17 @@ def _post_list(request: HttpRequest, name: str, kind: str, f: PostFilters) -> di
     _blog, posts = _readable(request, name, kind)
     found, next_url = page(
         request,
-        filtered(posts, f).for_listing(),
+        filtered(posts, f).for_listing().defer("body_html"),
         cursor=f.cursor,
         limit=f.limit,
         newest_by="published_at",
     )
-    return listing([present.post(request, p) for p in found], next_url)
+    return listing([present.post_item(request, p) for p in found], next_url)
 
 
-def _one(request: HttpRequest, name: str, slug: str, kind: str) -> dict[str, Any]:
+def _one(
+    request: HttpRequest, response: HttpResponse, name: str, slug: str, kind: str
+) -> dict[str, Any] | HttpResponse:
     user = viewer(request)
     blog, membership = access_blog(user, name)
     try:
@@ -81,6 +83,10 @@ def _one(request: HttpRequest, name: str, slug: str, kind: str) -> dict[str, Any
         post = moved.post  # an old slug finds the post; its url says where it lives now
     if post.kind != kind:
         raise Http404(_("There is no post at this address."))
+    etag = conditional.post_etag(request, post)
+    if conditional.held(request, etag):
+        return conditional.not_modified(etag)  # before the body is serialised
+    response["ETag"] = etag
     return present.post(request, post)
 
 
@@ -110,8 +116,10 @@ def posts(request: HttpRequest, name: str, filters: Query[PostFilters]) -> dict[
 
 
 @router.get("/blogs/{name}/posts/{slug}", response=PostOut, summary="A published post")
-def post(request: HttpRequest, name: str, slug: str) -> dict[str, Any]:
-    return _one(request, name, slug, Post.Kind.POST)
+def post(
+    request: HttpRequest, response: HttpResponse, name: str, slug: str
+) -> dict[str, Any] | HttpResponse:
+    return _one(request, response, name, slug, Post.Kind.POST)
 
 
 @router.get("/blogs/{name}/pages", response=PostPage, summary="A blog's pages")
@@ -120,8 +128,10 @@ def pages(request: HttpRequest, name: str, filters: Query[PostFilters]) -> dict[
 
 
 @router.get("/blogs/{name}/pages/{slug}", response=PostOut, summary="A page")
-def page_detail(request: HttpRequest, name: str, slug: str) -> dict[str, Any]:
-    return _one(request, name, slug, Post.Kind.PAGE)
+def page_detail(
+    request: HttpRequest, response: HttpResponse, name: str, slug: str
+) -> dict[str, Any] | HttpResponse:
+    return _one(request, response, name, slug, Post.Kind.PAGE)
 
 
 @router.get("/blogs/{name}/categories", response=list[TermOut], summary="A blog's categories")
@@ -147,9 +157,9 @@ def network_posts(
         found = found.filter(blog__name=blog)
     items, next_url = page(
         request,
-        filtered(found, filters).for_listing(),
+        filtered(found, filters).for_listing().defer("body_html"),
         cursor=filters.cursor,
         limit=filters.limit,
         newest_by="published_at",
     )
-    return listing([present.post(request, p) for p in items], next_url)
+    return listing([present.post_item(request, p) for p in items], next_url)
