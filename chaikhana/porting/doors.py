@@ -32,14 +32,17 @@ def _network(request: HttpRequest, name: str) -> str:
 def blog_doors(request: HttpRequest, blog_name: str) -> list[Door]:
     """The <link>s of blog *blog_name*'s pages, as absolute addresses."""
     urlconf = getattr(request, "urlconf", None)
+    kwargs = {} if urlconf else {"blog": blog_name}
     try:
-        if urlconf:
-            xmlrpc = reverse("blogs:xmlrpc", urlconf=urlconf)
-        else:
-            xmlrpc = reverse("blogs:xmlrpc", kwargs={"blog": blog_name})
+        xmlrpc = reverse("blogs:xmlrpc", urlconf=urlconf, kwargs=kwargs)
+        manifest = reverse("blogs:wlwmanifest", urlconf=urlconf, kwargs=kwargs)
     except NoReverseMatch:
         return []
-    doors = [Door("EditURI", request.build_absolute_uri(xmlrpc) + "?rsd", "application/rsd+xml")]
+    doors = [
+        Door("EditURI", request.build_absolute_uri(xmlrpc) + "?rsd", "application/rsd+xml"),
+        # Open Live Writer's manifest (porting/api/wlw.py).
+        Door("wlwmanifest", request.build_absolute_uri(manifest), "application/wlwmanifest+xml"),
+    ]
     for rel, name in EXTRA_DOORS:
         doors.append(Door(rel, _network(request, name)))
     return doors
