@@ -52,6 +52,11 @@ class Caller:
                 _("This token was not granted the “%(scope)s” scope.") % {"scope": wanted[0]},
             )
 
+    @property
+    def drafts_only(self) -> bool:
+        """A token with the "draft" scope and not "create": what it writes stays a draft."""
+        return self.scopes is not None and "create" not in self.scopes
+
     def reaches(self, blog: Blog) -> None:
         if self.blog is not None and blog.pk != self.blog.pk:
             raise MicropubError(
@@ -151,7 +156,7 @@ def _keep(request: HttpRequest) -> entries.PhotoKeep:
 
 @transaction.atomic  # a photo stored for a post that then fails to save goes with it
 def _create(request: HttpRequest, caller: Caller, mp: MicropubRequest) -> HttpResponse:
-    caller.require("create")
+    caller.require("create", "draft")
     if mp.type != "h-entry":
         raise invalid(_("Only h-entry posts can be created here."))
     user = caller.user
@@ -163,6 +168,8 @@ def _create(request: HttpRequest, caller: Caller, mp: MicropubRequest) -> HttpRe
         _keep(request),
     )
     data = entries.new_request(blog, mp.properties, mp.commands, photos_html)
+    if caller.drafts_only:
+        data.status = Post.Status.DRAFT  # whatever post-status the app sent
     return _created(request, save_requested_post(blog=blog, by=user, request=data))
 
 
