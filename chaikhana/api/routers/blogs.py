@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from chaikhana.api import conditional, present
-from chaikhana.api.auth import viewer
+from chaikhana.api.auth import reader_of
 from chaikhana.api.pagination import listing, page
 from chaikhana.api.schemas import BlogOut, BlogPage, Language, PostOut, PostPage, TermOut
-from chaikhana.blogs.access import MovedPost, access_blog, access_public_post
+from chaikhana.blogs.access import MovedPost, access_public_post
 from chaikhana.blogs.models import Blog, Category, Post, PostQuerySet, Tag
 
 router = Router(tags=["blogs"])
@@ -54,8 +54,7 @@ def filtered(posts: PostQuerySet, f: PostFilters) -> PostQuerySet:
 
 
 def _readable(request: HttpRequest, name: str, kind: str) -> tuple[Blog, PostQuerySet]:
-    user = viewer(request)
-    blog, membership = access_blog(user, name)
+    user, blog, membership = reader_of(request, name)
     posts = Post.objects.for_blog(blog).readable_by(user, membership).filter(kind=kind)
     return blog, posts
 
@@ -75,8 +74,7 @@ def _post_list(request: HttpRequest, name: str, kind: str, f: PostFilters) -> di
 def _one(
     request: HttpRequest, response: HttpResponse, name: str, slug: str, kind: str
 ) -> dict[str, Any] | HttpResponse:
-    user = viewer(request)
-    blog, membership = access_blog(user, name)
+    user, blog, membership = reader_of(request, name)
     try:
         post = access_public_post(user, blog, membership, slug)
     except MovedPost as moved:
@@ -106,7 +104,7 @@ def blogs(
 
 @router.get("/blogs/{name}", response=BlogOut, summary="A blog")
 def blog(request: HttpRequest, name: str) -> dict[str, Any]:
-    found, _membership = access_blog(viewer(request), name)
+    found, _membership = reader_of(request, name)[1:]
     return present.blog(request, found)
 
 
@@ -136,14 +134,14 @@ def page_detail(
 
 @router.get("/blogs/{name}/categories", response=list[TermOut], summary="A blog's categories")
 def categories(request: HttpRequest, name: str) -> list[dict[str, Any]]:
-    found, _membership = access_blog(viewer(request), name)
+    found, _membership = reader_of(request, name)[1:]
     terms = Category.objects.for_blog(found).select_related("blog").order_by("name", "pk")
     return [present.term(request, t) for t in terms]
 
 
 @router.get("/blogs/{name}/tags", response=list[TermOut], summary="A blog's tags")
 def tags(request: HttpRequest, name: str) -> list[dict[str, Any]]:
-    found, _membership = access_blog(viewer(request), name)
+    found, _membership = reader_of(request, name)[1:]
     terms = Tag.objects.for_blog(found).select_related("blog").order_by("name", "pk")
     return [present.term(request, t) for t in terms]
 
