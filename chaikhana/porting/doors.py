@@ -1,5 +1,6 @@
-"""The doors a blog's pages advertise to apps: RSD for desktop editors (EditURI), Micropub
-and its IndieAuth server for phone apps — as <link>s in the head and HTTP Link headers.
+"""The doors a blog's pages advertise to apps: RSD and Open Live Writer's manifest for desktop
+editors, Micropub and its IndieAuth server for phone apps, the JSON API's OpenAPI document for
+scripts — as <link>s in the head and HTTP Link headers.
 
 blogs' templates load the ``porting_doors`` tag library by name and ``DoorLinksMiddleware``
 adds the headers; blogs' Python never imports porting.
@@ -48,13 +49,15 @@ def blog_doors(request: HttpRequest, blog_name: str) -> list[Door]:
     return doors
 
 
-# (rel, URL name on the network's host): Micropub and its IndieAuth server.
+# (rel, URL name on the network's host): Micropub, its IndieAuth server, the JSON API.
 EXTRA_DOORS: list[tuple[str, str]] = [
     ("micropub", "micropub"),
     ("indieauth-metadata", "indieauth:metadata"),
     # The older discovery, still read by many Micropub apps.
     ("authorization_endpoint", "indieauth:authorize"),
     ("token_endpoint", "indieauth:token"),
+    # RFC 8631: the JSON API's OpenAPI document, from which a script can build its client.
+    ("service-desc", "api-v1:openapi-json"),
 ]
 
 
