@@ -242,3 +242,5 @@ _.get_contentprovider  # unused method
 _.get_hints  # unused method
 _.toc  # unused attribute (chaikhana/mirrors/packs/epub.py): ebooklib reads the book's toc
 _.spine  # unused attribute (chaikhana/mirrors/packs/epub.py): ebooklib reads the book's spine
+# IndieAuth's Grant (chaikhana/indieauth/models.py): read through the ORM's keyword lookups.
+_.previous_refresh_hash  # unused attribute: filter(previous_refresh_hash=…) in indieauth/actions.py

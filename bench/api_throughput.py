@@ -7,7 +7,8 @@ with gunicorn (2 × cores + 1 sync workers) on a free 127.0.0.1 port, and runs
 - the HTML page uncached (`?bench=1`, which the page cache never stores) and from the page cache;
 - the API's answer (`/api/v1/blogs/<blog>/posts?limit=10`, `/api/v1/blogs/<blog>/posts/<slug>`),
   which is rendered every time (the API has no page cache), and the same call revalidated with
-  `If-None-Match` (a 304: the body is still built, to compare its ETag, but not sent).
+  `If-None-Match` (a 304: a list is still built to hash its ETag; a post's ETag comes from
+  cheap fields, api/conditional.py, so its body is not serialised).
 
 The API's rate limit is raised for the run (API_ANONYMOUS_REQUESTS_PER_MINUTE): its counter
 still runs on every call, so its cost is in the numbers. CPU per request = growth of utime +

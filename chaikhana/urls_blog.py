@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from chaikhana.blogs import views
 from chaikhana.linkbacks import views as linkback_views
+from chaikhana.porting.api import wlw
 from chaikhana.reading import feeds, sitemaps
 from chaikhana.reading.search import views as search_views
 
@@ -34,6 +35,7 @@ urlpatterns = [
     # A blog's own host (subdomain mode) answers linkbacks at its root, as WordPress does.
     path("webmention", linkback_views.webmention, name="webmention"),
     path("xmlrpc.php", linkback_views.xmlrpc_endpoint, name="xmlrpc"),
+    path("wlwmanifest.xml", wlw.wlwmanifest, name="wlwmanifest"),  # Open Live Writer
     path("<slug:slug>/", views.post_detail, name="post"),
     # Last: old WordPress addresses of imported posts (porting/wxr/redirects.py), else 404.
     path("", include("chaikhana.porting.urls_blog")),

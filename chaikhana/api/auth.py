@@ -15,7 +15,8 @@ from chaikhana.accounts import throttle
 from chaikhana.accounts.app_passwords import authenticate_token
 from chaikhana.accounts.models import AppPassword, User
 from chaikhana.api.problems import Problem
-from chaikhana.blogs.models import Blog
+from chaikhana.blogs.access import access_blog
+from chaikhana.blogs.models import Blog, Membership
 
 CHALLENGE = 'Bearer realm="chaikhana"'
 
@@ -73,6 +74,20 @@ def viewer(request: HttpRequest) -> User | None:
     return grant.user if grant is not None and grant.allows("read") else None
 
 
+def reader_of(request: HttpRequest, name: str) -> tuple[User | None, Blog, Membership | None]:
+    """Blog *name* through blogs' access_blog, read as the token's person only when the token
+    reaches that blog: limited to other blogs, it reads here as a stranger (no drafts, no
+    private posts, a private blog not found)."""
+    user = viewer(request)
+    grant = grant_of(request)
+    if user is not None and grant is not None and grant.blog_ids:
+        blog = Blog.objects.filter(name=name).only("pk").first()
+        if blog is not None and not grant.allows_blog(blog.pk):
+            user = None
+    blog, membership = access_blog(user, name)
+    return user, blog, membership
+
+
 def require(request: HttpRequest, scope: str, blog: Blog | None = None) -> User:
     """The signed-in caller, if her token has *scope* and reaches *blog*; else 401/403."""
     grant = grant_of(request)
@@ -98,3 +113,19 @@ class BearerToken(HttpBearer):
 
     def authenticate(self, request: HttpRequest, token: str) -> AppPassword:
         return grant_of(request) or sign_in(request, token)
+
+
+def require_every_blog(request: HttpRequest, scope: str) -> User:
+    """As require, for a call about all her blogs at once (her data export): a token limited
+    to some of them is refused, since the answer would reach the others."""
+    user = require(request, scope)
+    grant = grant_of(request)
+    if grant is not None and grant.blog_ids:
+        mine = Membership.objects.filter(user=user).values_list("blog_id", flat=True)
+        if not all(grant.allows_blog(pk) for pk in mine):
+            raise Problem(
+                "insufficient-scope",
+                403,
+                _("This token is limited to some of your blogs; this call needs one for all."),
+            )
+    return user

@@ -15,6 +15,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from chaikhana.api import conf
+from chaikhana.api.conditional import held
 from chaikhana.api.problems import CONTENT_TYPE, Problem, respond
 from chaikhana.core import ratelimit
 
@@ -72,13 +73,12 @@ def _refused_before(request: HttpRequest) -> Problem | None:
 def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.streaming:
         return response
-    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-    response["ETag"] = etag
-    wanted = [
-        tag.strip().removeprefix("W/")
-        for tag in request.headers.get("If-None-Match", "").split(",")
-    ]
-    if etag in wanted or "*" in wanted:
+    # An operation that knows its answer's ETag from cheap fields (conditional.py) has set it
+    # and answered 304 itself; the others are hashed here.
+    if "ETag" not in response:
+        response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    etag = response["ETag"]
+    if held(request, etag):
         unchanged = HttpResponseNotModified()
         for name in ("ETag", "Cache-Control", "Vary", "RateLimit", "RateLimit-Policy"):
             if name in response:

@@ -42,7 +42,8 @@ def byline(post: Post) -> str:
     return post.byline or (post.author.pen_name if post.author else "")
 
 
-def post(request: HttpRequest, p: Post) -> dict[str, Any]:
+def post_item(request: HttpRequest, p: Post) -> dict[str, Any]:
+    """A post as lists show it: no body (lists defer it, so it is never read)."""
     return {
         "id": p.pk,
         "blog": p.blog.name,
@@ -57,11 +58,14 @@ def post(request: HttpRequest, p: Post) -> dict[str, Any]:
         "language": p.language,
         "excerpt": p.excerpt,
         "summary": p.summary,
-        "body_html": p.body_html,
         "categories": [c.slug for c in p.categories.all()],
         "tags": [t.name for t in p.tags.all()],
         "version": p.version,
     }
+
+
+def post(request: HttpRequest, p: Post) -> dict[str, Any]:
+    return post_item(request, p) | {"body_html": p.body_html}
 
 
 def source_post(request: HttpRequest, p: Post) -> dict[str, Any]:

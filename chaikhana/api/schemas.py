@@ -43,7 +43,9 @@ class TermOut(Schema):
     url: str
 
 
-class PostOut(Schema):
+class PostItemOut(Schema):
+    """A post in a list: everything but the body (open the post for that)."""
+
     id: int
     blog: str
     kind: str
@@ -56,11 +58,14 @@ class PostOut(Schema):
     updated_at: datetime
     language: str
     excerpt: str
-    summary: str
-    body_html: str
+    summary: str = Field(description="The opening words, as lists and feeds show them.")
     categories: list[str]
     tags: list[str]
     version: int
+
+
+class PostOut(PostItemOut):
+    body_html: str = Field(description="The whole post, sanitised HTML.")
 
 
 class SourcePostOut(PostOut):
@@ -222,7 +227,7 @@ class Page(Schema):
 
 
 class PostPage(Page):
-    items: list[PostOut]
+    items: list[PostItemOut]
 
 
 class BlogPage(Page):

@@ -33,3 +33,11 @@ def access_own_grant(user: User, grant_id: int) -> Grant:
     if grant is None:
         raise Http404(_("There is no such sign-in."))
     return grant
+
+
+def access_signed_in_blog(blog_id: int) -> Blog:
+    """The blog a code was just redeemed for (the redemption checked her membership)."""
+    blog = Blog.objects.filter(pk=blog_id, is_active=True).first()
+    if blog is None:
+        raise Http404(_("You do not write for this blog."))
+    return blog

@@ -11,9 +11,9 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,7 @@ from chaikhana.indieauth.authorization import AuthRequest
 from chaikhana.indieauth.models import AuthorizationCode, Grant, digest
 
 TOKEN_PREFIX = "ia_"  # noqa: S105 - tells our tokens from application passwords
+REFRESH_PREFIX = "iar_"
 
 
 class TokenError(Exception):
@@ -40,6 +41,19 @@ class Exchange:
     me: str
     grant: Grant | None  # None: a sign-in without scopes, which gets no token
     token: str = ""
+    refresh_token: str = ""
+    scope: str = ""  # what the code carried (the profile scope asks for the profile)
+    blog_id: int = 0
+
+
+def _new_secrets(grant: Grant, now: datetime) -> tuple[str, str]:
+    """A fresh access token and refresh token for *grant* (hashes set, not saved)."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    refresh = REFRESH_PREFIX + secrets.token_urlsafe(32)
+    grant.token_hash, grant.refresh_hash = digest(token), digest(refresh)
+    grant.expires_at = now + timedelta(days=conf.token_days())
+    grant.refresh_expires_at = now + timedelta(days=conf.refresh_days())
+    return token, refresh
 
 
 def s256(verifier: str) -> str:
@@ -51,7 +65,7 @@ def s256(verifier: str) -> str:
 @transaction.atomic
 def issue_code(*, user: User, blog: Blog, me: str, request: AuthRequest, scopes: list[str]) -> str:
     """The writer consented: a code for the app to exchange within minutes, once."""
-    if Grant.objects.of(user).active().count() >= conf.MAX_PER_USER:
+    if Grant.objects.of(user).signed_in().count() >= conf.MAX_PER_USER:
         raise ActionError(_("You have signed in to too many apps; revoke some first."))
     code = secrets.token_urlsafe(32)
     AuthorizationCode.objects.create(
@@ -136,29 +150,80 @@ def _redeem(
     row.used_at = now
     if not for_token:
         row.save(update_fields=["used_at"])
-        return Exchange(me=row.me, grant=None)
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    grant = Grant.objects.create(
+        return Exchange(me=row.me, grant=None, scope=row.scope, blog_id=row.blog_id)
+    grant = Grant(
         user=row.user,
         blog=row.blog,
         me=row.me,
         client_id=row.client_id,
         client_name=row.client_name,
         scope=row.scope,
-        token_hash=digest(token),
         created_at=now,
-        expires_at=now + timedelta(days=conf.token_days()),
     )
+    token, refresh = _new_secrets(grant, now)
+    grant.save()
     row.grant = grant
     row.save(update_fields=["used_at", "grant"])
-    return Exchange(me=row.me, grant=grant, token=token)
+    return Exchange(me=row.me, grant=grant, token=token, refresh_token=refresh, scope=row.scope)
+
+
+@transaction.atomic
+def _revoke_reused_refresh(refresh_token: str) -> bool:
+    """A refresh token already exchanged, shown again: revoke its grant (committed before
+    the refusal), since either the app or a thief now holds a newer one."""
+    return bool(
+        Grant.objects.filter(
+            previous_refresh_hash=digest(refresh_token), revoked_at__isnull=True
+        ).update(revoked_at=timezone.now())
+    )
+
+
+def refresh_grant(*, refresh_token: str, client_id: str, scope: str) -> Exchange:
+    """IndieAuth §5.5: a new access token and refresh token for the same grant; the old
+    ones stop working. *scope* (optional) may narrow the grant, never widen it."""
+    if _revoke_reused_refresh(refresh_token):
+        raise TokenError(
+            "invalid_grant",
+            _("This refresh token was already used; the app's access is now revoked."),
+        )
+    return _refresh(refresh_token, client_id, scope)
+
+
+@transaction.atomic
+def _refresh(refresh_token: str, client_id: str, scope: str) -> Exchange:
+    grant = (
+        Grant.objects.select_for_update()
+        .select_related("user", "blog")
+        .filter(refresh_hash=digest(refresh_token), revoked_at__isnull=True)
+        .first()
+    )
+    now = timezone.now()
+    if grant is None or grant.refresh_expires_at is None or grant.refresh_expires_at <= now:
+        raise TokenError("invalid_grant", _("The refresh token is not valid, expired or revoked."))
+    if grant.client_id != client_id:
+        raise TokenError("invalid_grant", _("This refresh token was issued to another app."))
+    if not grant.user.is_active or not grant.blog.memberships.filter(user=grant.user).exists():
+        raise TokenError("invalid_grant", _("The writer may no longer write on this blog."))
+    asked = scope.split()
+    if asked and not set(asked) <= grant.scopes:
+        raise TokenError(
+            "invalid_scope", _("A refresh may keep or narrow the scopes, not add any.")
+        )
+    grant.previous_refresh_hash = grant.refresh_hash or ""
+    if asked:
+        grant.scope = " ".join(name for name in grant.scope.split() if name in asked)
+    token, refresh = _new_secrets(grant, now)
+    grant.save()
+    return Exchange(me=grant.me, grant=grant, token=token, refresh_token=refresh, scope=grant.scope)
 
 
 def revoke_token(*, token: str) -> None:
-    """RFC 7009: the app (or anyone holding the token) ends it; unknown tokens change nothing."""
-    Grant.objects.filter(token_hash=digest(token.strip()), revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )
+    """RFC 7009: the app (or anyone holding the token) ends it; unknown tokens change nothing.
+    An access token or a refresh token ends the whole grant (§2.1 allows both)."""
+    hashed = digest(token.strip())
+    Grant.objects.filter(
+        models.Q(token_hash=hashed) | models.Q(refresh_hash=hashed), revoked_at__isnull=True
+    ).update(revoked_at=timezone.now())
 
 
 @transaction.atomic

@@ -17,6 +17,12 @@ def token_days() -> int:
     return _get("TOKEN_DAYS", 180)
 
 
+def refresh_days() -> int:
+    """How long a refresh token lives: an app may renew its access token until then without
+    asking the writer again, and each renewal starts the time again."""
+    return _get("REFRESH_DAYS", 365)
+
+
 def client_fetch_seconds() -> float:
     """The deadline for fetching an app's client_id page for its name and redirect URIs."""
     return float(getattr(settings, "INDIEAUTH_CLIENT_FETCH_SECONDS", 5))

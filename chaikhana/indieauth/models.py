@@ -27,7 +27,15 @@ class GrantQuerySet(models.QuerySet["Grant"]):
         return self.filter(user=user)
 
     def active(self) -> GrantQuerySet:
+        """Grants whose access token works now."""
         return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+    def signed_in(self) -> GrantQuerySet:
+        """Grants an app still holds: a working access token, or a refresh token for one."""
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__gt=now) | models.Q(refresh_expires_at__gt=now)
+        )
 
 
 class Grant(models.Model):
@@ -44,6 +52,12 @@ class Grant(models.Model):
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
+    # IndieAuth §5.5 (RFC 6749 §6): each refresh gives a new access token and a new refresh
+    # token. The one before is remembered so that its reuse, which means someone else holds
+    # it, revokes the grant (OAuth 2.0 Security BCP §4.14.2).
+    refresh_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    previous_refresh_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    refresh_expires_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 

@@ -10,7 +10,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 SCOPES: dict[str, Promise] = {
+    # IndieAuth §5.3.4: the blog's name, address and icon (never yours; no email is given).
+    "profile": _("see the blog’s name, address and icon"),
     "create": _("write new posts (as drafts or published, as your role allows)"),
+    # The Micropub extension: posts it writes stay drafts until you publish them.
+    "draft": _("write new posts as drafts only"),
     "update": _("change posts"),
     "delete": _("delete posts"),
     "media": _("upload photos and files to the blog’s media library"),

@@ -28,8 +28,13 @@ from django.views.decorators.http import require_GET, require_POST
 from chaikhana.accounts.http import AuthedRequest
 from chaikhana.blogs.models import Blog
 from chaikhana.core.errors import ActionError
-from chaikhana.indieauth import actions, authorization, scopes, tokens
-from chaikhana.indieauth.access import access_own_grant, access_writable_blog, writable_blogs
+from chaikhana.indieauth import actions, authorization, conf, scopes, tokens
+from chaikhana.indieauth.access import (
+    access_own_grant,
+    access_signed_in_blog,
+    access_writable_blog,
+    writable_blogs,
+)
 from chaikhana.indieauth.actions import TokenError
 from chaikhana.indieauth.authorization import AuthRequest, RedirectError, ShownError, redirect_to
 
@@ -81,7 +86,7 @@ def metadata(request: HttpRequest) -> HttpResponse:
             "introspection_endpoint_auth_methods_supported": ["Bearer"],
             "scopes_supported": list(scopes.SCOPES),
             "response_types_supported": ["code"],
-            "grant_types_supported": ["authorization_code"],
+            "grant_types_supported": ["authorization_code", "refresh_token"],
             "code_challenge_methods_supported": ["S256"],
             "authorization_response_iss_parameter_supported": True,
             "service_documentation": "https://indieauth.spec.indieweb.org/",
@@ -173,11 +178,58 @@ def consent(request: AuthedRequest) -> HttpResponse:
     return HttpResponseRedirect(redirect_to(auth.redirect_uri, **params))
 
 
+def profile(request: HttpRequest, blog: Blog, me: str) -> dict[str, str]:
+    """§5.3.4 with the profile scope: the blog's name, address and icon — never the person
+    (no email, whatever the app asks: the email scope is never granted)."""
+    return {"name": blog.title, "url": me, "photo": _absolute(request, "apple_touch_icon")}
+
+
+def _token_answer(request: HttpRequest, exchange: actions.Exchange) -> HttpResponse:
+    grant = exchange.grant
+    if grant is None:
+        body: dict[str, Any] = {"me": exchange.me}
+    else:
+        body = {
+            "access_token": exchange.token,
+            "token_type": "Bearer",
+            "scope": grant.scope,
+            "me": grant.me,
+            "expires_in": int(conf.token_days() * 86400),
+            "refresh_token": exchange.refresh_token,
+        }
+    if "profile" in exchange.scope.split():
+        blog = grant.blog if grant is not None else access_signed_in_blog(exchange.blog_id)
+        body["profile"] = profile(request, blog, exchange.me)
+    return _no_store(JsonResponse(body))
+
+
+def _refresh(request: HttpRequest) -> HttpResponse:
+    data = request.POST
+    missing = [k for k in ("refresh_token", "client_id") if not data.get(k)]
+    if missing:
+        return _oauth_error(
+            "invalid_request", _("Missing: %(names)s.") % {"names": ", ".join(missing)}
+        )
+    try:
+        exchange = actions.refresh_grant(
+            refresh_token=data["refresh_token"],
+            client_id=data["client_id"],
+            scope=data.get("scope", ""),
+        )
+    except TokenError as error:
+        return _oauth_error(error.error, error.description)
+    return _token_answer(request, exchange)
+
+
 def _redeem(request: HttpRequest, *, for_token: bool) -> HttpResponse:
     data = request.POST
-    if data.get("grant_type", "authorization_code") != "authorization_code":
+    grant_type = data.get("grant_type", "authorization_code")
+    if for_token and grant_type == "refresh_token":
+        return _refresh(request)
+    if grant_type != "authorization_code":
         return _oauth_error(
-            "unsupported_grant_type", _("Only grant_type=authorization_code is supported.")
+            "unsupported_grant_type",
+            _("Only grant_type=authorization_code and refresh_token are supported."),
         )
     missing = [k for k in ("code", "client_id", "redirect_uri", "code_verifier") if not data.get(k)]
     if missing:
@@ -194,20 +246,7 @@ def _redeem(request: HttpRequest, *, for_token: bool) -> HttpResponse:
         )
     except TokenError as error:
         return _oauth_error(error.error, error.description)
-    if exchange.grant is None:
-        return _no_store(JsonResponse({"me": exchange.me}))
-    grant = exchange.grant
-    return _no_store(
-        JsonResponse(
-            {
-                "access_token": exchange.token,
-                "token_type": "Bearer",
-                "scope": grant.scope,
-                "me": grant.me,
-                "expires_in": int((grant.expires_at - grant.created_at).total_seconds()),
-            }
-        )
-    )
+    return _token_answer(request, exchange)
 
 
 def _bearer(request: HttpRequest) -> str:

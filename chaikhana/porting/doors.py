@@ -1,5 +1,6 @@
-"""The doors a blog's pages advertise to apps: RSD for desktop editors (EditURI), Micropub
-and its IndieAuth server for phone apps — as <link>s in the head and HTTP Link headers.
+"""The doors a blog's pages advertise to apps: RSD and Open Live Writer's manifest for desktop
+editors, Micropub and its IndieAuth server for phone apps, the JSON API's OpenAPI document for
+scripts — as <link>s in the head and HTTP Link headers.
 
 blogs' templates load the ``porting_doors`` tag library by name and ``DoorLinksMiddleware``
 adds the headers; blogs' Python never imports porting.
@@ -32,26 +33,31 @@ def _network(request: HttpRequest, name: str) -> str:
 def blog_doors(request: HttpRequest, blog_name: str) -> list[Door]:
     """The <link>s of blog *blog_name*'s pages, as absolute addresses."""
     urlconf = getattr(request, "urlconf", None)
+    kwargs = {} if urlconf else {"blog": blog_name}
     try:
-        if urlconf:
-            xmlrpc = reverse("blogs:xmlrpc", urlconf=urlconf)
-        else:
-            xmlrpc = reverse("blogs:xmlrpc", kwargs={"blog": blog_name})
+        xmlrpc = reverse("blogs:xmlrpc", urlconf=urlconf, kwargs=kwargs)
+        manifest = reverse("blogs:wlwmanifest", urlconf=urlconf, kwargs=kwargs)
     except NoReverseMatch:
         return []
-    doors = [Door("EditURI", request.build_absolute_uri(xmlrpc) + "?rsd", "application/rsd+xml")]
+    doors = [
+        Door("EditURI", request.build_absolute_uri(xmlrpc) + "?rsd", "application/rsd+xml"),
+        # Open Live Writer's manifest (porting/api/wlw.py).
+        Door("wlwmanifest", request.build_absolute_uri(manifest), "application/wlwmanifest+xml"),
+    ]
     for rel, name in EXTRA_DOORS:
         doors.append(Door(rel, _network(request, name)))
     return doors
 
 
-# (rel, URL name on the network's host): Micropub and its IndieAuth server.
+# (rel, URL name on the network's host): Micropub, its IndieAuth server, the JSON API.
 EXTRA_DOORS: list[tuple[str, str]] = [
     ("micropub", "micropub"),
     ("indieauth-metadata", "indieauth:metadata"),
     # The older discovery, still read by many Micropub apps.
     ("authorization_endpoint", "indieauth:authorize"),
     ("token_endpoint", "indieauth:token"),
+    # RFC 8631: the JSON API's OpenAPI document, from which a script can build its client.
+    ("service-desc", "api-v1:openapi-json"),
 ]
 
 

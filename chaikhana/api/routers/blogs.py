@@ -10,16 +10,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
-from chaikhana.api import present
-from chaikhana.api.auth import viewer
+from chaikhana.api import conditional, present
+from chaikhana.api.auth import reader_of
 from chaikhana.api.pagination import listing, page
 from chaikhana.api.schemas import BlogOut, BlogPage, Language, PostOut, PostPage, TermOut
-from chaikhana.blogs.access import MovedPost, access_blog, access_public_post
+from chaikhana.blogs.access import MovedPost, access_public_post
 from chaikhana.blogs.models import Blog, Category, Post, PostQuerySet, Tag
 
 router = Router(tags=["blogs"])
@@ -54,8 +54,7 @@ def filtered(posts: PostQuerySet, f: PostFilters) -> PostQuerySet:
 
 
 def _readable(request: HttpRequest, name: str, kind: str) -> tuple[Blog, PostQuerySet]:
-    user = viewer(request)
-    blog, membership = access_blog(user, name)
+    user, blog, membership = reader_of(request, name)
     posts = Post.objects.for_blog(blog).readable_by(user, membership).filter(kind=kind)
     return blog, posts
 
@@ -64,23 +63,28 @@ def _post_list(request: HttpRequest, name: str, kind: str, f: PostFilters) -> di
     _blog, posts = _readable(request, name, kind)
     found, next_url = page(
         request,
-        filtered(posts, f).for_listing(),
+        filtered(posts, f).for_listing().defer("body_html"),
         cursor=f.cursor,
         limit=f.limit,
         newest_by="published_at",
     )
-    return listing([present.post(request, p) for p in found], next_url)
+    return listing([present.post_item(request, p) for p in found], next_url)
 
 
-def _one(request: HttpRequest, name: str, slug: str, kind: str) -> dict[str, Any]:
-    user = viewer(request)
-    blog, membership = access_blog(user, name)
+def _one(
+    request: HttpRequest, response: HttpResponse, name: str, slug: str, kind: str
+) -> dict[str, Any] | HttpResponse:
+    user, blog, membership = reader_of(request, name)
     try:
         post = access_public_post(user, blog, membership, slug)
     except MovedPost as moved:
         post = moved.post  # an old slug finds the post; its url says where it lives now
     if post.kind != kind:
         raise Http404(_("There is no post at this address."))
+    etag = conditional.post_etag(request, post)
+    if conditional.held(request, etag):
+        return conditional.not_modified(etag)  # before the body is serialised
+    response["ETag"] = etag
     return present.post(request, post)
 
 
@@ -100,7 +104,7 @@ def blogs(
 
 @router.get("/blogs/{name}", response=BlogOut, summary="A blog")
 def blog(request: HttpRequest, name: str) -> dict[str, Any]:
-    found, _membership = access_blog(viewer(request), name)
+    found, _membership = reader_of(request, name)[1:]
     return present.blog(request, found)
 
 
@@ -110,8 +114,10 @@ def posts(request: HttpRequest, name: str, filters: Query[PostFilters]) -> dict[
 
 
 @router.get("/blogs/{name}/posts/{slug}", response=PostOut, summary="A published post")
-def post(request: HttpRequest, name: str, slug: str) -> dict[str, Any]:
-    return _one(request, name, slug, Post.Kind.POST)
+def post(
+    request: HttpRequest, response: HttpResponse, name: str, slug: str
+) -> dict[str, Any] | HttpResponse:
+    return _one(request, response, name, slug, Post.Kind.POST)
 
 
 @router.get("/blogs/{name}/pages", response=PostPage, summary="A blog's pages")
@@ -120,20 +126,22 @@ def pages(request: HttpRequest, name: str, filters: Query[PostFilters]) -> dict[
 
 
 @router.get("/blogs/{name}/pages/{slug}", response=PostOut, summary="A page")
-def page_detail(request: HttpRequest, name: str, slug: str) -> dict[str, Any]:
-    return _one(request, name, slug, Post.Kind.PAGE)
+def page_detail(
+    request: HttpRequest, response: HttpResponse, name: str, slug: str
+) -> dict[str, Any] | HttpResponse:
+    return _one(request, response, name, slug, Post.Kind.PAGE)
 
 
 @router.get("/blogs/{name}/categories", response=list[TermOut], summary="A blog's categories")
 def categories(request: HttpRequest, name: str) -> list[dict[str, Any]]:
-    found, _membership = access_blog(viewer(request), name)
+    found, _membership = reader_of(request, name)[1:]
     terms = Category.objects.for_blog(found).select_related("blog").order_by("name", "pk")
     return [present.term(request, t) for t in terms]
 
 
 @router.get("/blogs/{name}/tags", response=list[TermOut], summary="A blog's tags")
 def tags(request: HttpRequest, name: str) -> list[dict[str, Any]]:
-    found, _membership = access_blog(viewer(request), name)
+    found, _membership = reader_of(request, name)[1:]
     terms = Tag.objects.for_blog(found).select_related("blog").order_by("name", "pk")
     return [present.term(request, t) for t in terms]
 
@@ -147,9 +155,9 @@ def network_posts(
         found = found.filter(blog__name=blog)
     items, next_url = page(
         request,
-        filtered(found, filters).for_listing(),
+        filtered(found, filters).for_listing().defer("body_html"),
         cursor=filters.cursor,
         limit=filters.limit,
         newest_by="published_at",
     )
-    return listing([present.post(request, p) for p in items], next_url)
+    return listing([present.post_item(request, p) for p in items], next_url)

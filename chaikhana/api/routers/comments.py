@@ -8,10 +8,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
-from chaikhana.api.auth import BearerToken, require, viewer
+from chaikhana.api.auth import BearerToken, reader_of, require
 from chaikhana.api.pagination import listing, page
 from chaikhana.api.schemas import CommentOut, CommentPage
-from chaikhana.blogs.access import MovedPost, access_blog, access_public_post
+from chaikhana.blogs.access import MovedPost, access_public_post
 from chaikhana.comments.access import access_blog_for_moderation, access_moderated_comment
 from chaikhana.comments.actions.moderating import approve_comment, mark_comment_spam, trash_comment
 from chaikhana.comments.models import Comment
@@ -40,8 +40,7 @@ def _present(c: Comment, *, with_status: bool = False) -> dict[str, Any]:
 def post_comments(
     request: HttpRequest, name: str, slug: str, cursor: str | None = None, limit: int | None = None
 ) -> dict[str, Any]:
-    user = viewer(request)
-    blog, membership = access_blog(user, name)
+    user, blog, membership = reader_of(request, name)
     try:
         post = access_public_post(user, blog, membership, slug)
     except MovedPost as moved:

@@ -91,8 +91,10 @@ def my_posts(
     found = Post.objects.filter(dashboard_posts(require(request, "read"), blog, membership))
     if status:
         found = found.filter(status=status)
-    items, next_url = page(request, found.for_listing(), cursor=cursor, limit=limit)
-    return listing([present.post(request, p) for p in items], next_url)
+    items, next_url = page(
+        request, found.for_listing().defer("body_html"), cursor=cursor, limit=limit
+    )
+    return listing([present.post_item(request, p) for p in items], next_url)
 
 
 @router.post("/manage/{name}/posts", response={201: SourcePostOut}, summary="Write a post or page")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from ninja import Router
 
 from chaikhana.api import present
-from chaikhana.api.auth import BearerToken, grant_of, require
+from chaikhana.api.auth import BearerToken, grant_of, require, require_every_blog
 from chaikhana.api.schemas import ExportOut, MeOut
 from chaikhana.blogs.models import Membership
 from chaikhana.porting.actions import start_user_export
@@ -54,7 +54,7 @@ ZIP = {"application/zip": {"schema": {"type": "string", "format": "binary"}}}
     openapi_extra={"responses": {200: {"description": "The zip, at once.", "content": ZIP}}},
 )
 def export(request: HttpRequest) -> HttpResponseBase:
-    user = require(request, "read")
+    user = require_every_blog(request, "read")
     if is_small(user):
         out = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it once sent)
         build_user_zip(user=user, out=out)
@@ -77,7 +77,7 @@ def export(request: HttpRequest) -> HttpResponseBase:
     openapi_extra={"responses": {200: {"content": ZIP}}},
 )
 def export_status(request: HttpRequest) -> HttpResponseBase:
-    user = require(request, "read")
+    user = require_every_blog(request, "read")
     found = UserExport.objects.filter(user=user).first()
     if found is not None and found.state == UserExport.State.DONE and request.GET.get("download"):
         return FileResponse(

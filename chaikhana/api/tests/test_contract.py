@@ -3,7 +3,8 @@
 - schemathesis generates calls for every operation (with a token for the signed-in ones)
   and checks that none answers 500 and every answer matches the document;
 - a client generated from the document by openapi-python-client (into a temporary
-  directory, never committed) creates, edits and publishes a post, as a script would.
+  directory, never committed), found from the blog's address alone (its page's
+  rel="service-desc"), creates, edits and publishes a post, as a script would.
 
 ``API_CONTRACT_EXAMPLES`` sets schemathesis' examples per operation (5 in 5 s here; .ci/run uses
 more, under a time budget of ``API_CONTRACT_SECONDS``).
@@ -17,8 +18,10 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import requests
 
 from chaikhana.api.tests.helpers import token_for
 from chaikhana.blogs.models import Post, Revision
@@ -128,13 +131,17 @@ class GeneratedClientTests:
     def test_a_generated_client_creates_edits_and_publishes_a_post(
         self, live_server, world, tmp_path
     ):
-        token, _ids, _own = world
+        token, _ids, _own = world  # the token: made by the writer on her profile page
+        # From nothing but the blog's address: its page links the document (RFC 8631).
+        blog_url = f"{live_server.url}/@river/"
+        document = requests.get(blog_url, timeout=10).links["service-desc"]["url"]
+        parts = urlsplit(document)
         subprocess.run(  # our own tool, fixed arguments
             [
                 str(BIN / "openapi-python-client"),
                 "generate",
                 "--url",
-                f"{live_server.url}/api/v1/openapi.json",
+                document,
                 "--output-path",
                 str(tmp_path / "client"),
                 "--meta",
@@ -152,15 +159,20 @@ class GeneratedClientTests:
             create = importlib.import_module("client.api.my_posts.manage_posts_create")
             edit = importlib.import_module("client.api.my_posts.manage_posts_edit")
             publish = importlib.import_module("client.api.my_posts.manage_posts_publish")
-            api = package.AuthenticatedClient(base_url=live_server.url, token=token)
-            made = create.sync(name="river", client=api, body=models.PostIn(title="From a script"))
+            me = importlib.import_module("client.api.me.me_me")
+            api = package.AuthenticatedClient(
+                base_url=f"{parts.scheme}://{parts.netloc}", token=token
+            )
+            # Which of the token's blogs the address is: its name, for the other calls.
+            name = next(b.name for b in me.sync(client=api).blogs if b.url == blog_url)
+            made = create.sync(name=name, client=api, body=models.PostIn(title="From a script"))
             changed = edit.sync(
-                name="river",
+                name=name,
                 post_id=made.id,
                 client=api,
                 body=models.PostPatch(version=made.version, title="Edited by a script"),
             )
-            published = publish.sync(name="river", post_id=made.id, client=api)
+            published = publish.sync(name=name, post_id=made.id, client=api)
         finally:
             sys.path.remove(str(tmp_path))
             for module in [m for m in sys.modules if m == "client" or m.startswith("client.")]:

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from chaikhana.api import present
 from chaikhana.api.tests.helpers import call, token_for
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.blogs.roles import Role
@@ -158,6 +159,30 @@ class ConditionalGetTests:
             client, "get", f"/blogs/{post.blog.name}/posts", headers={"If-None-Match": etag}
         )
         assert changed.status_code == 200
+
+    def test_a_post_answers_304_unserialised_and_200_after_a_tag_rename(self, client, monkeypatch):
+        post = PostFactory(body_source="Long *text*")
+        tag = TagFactory(blog=post.blog, name="snow")
+        post.tags.add(tag)
+        path = f"/blogs/{post.blog.name}/posts/{post.slug}"
+        etag = call(client, "get", path)["ETag"]
+        monkeypatch.setattr(present, "post", lambda *a: pytest.fail("serialised for a 304"))
+        again = call(client, "get", path, headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again["ETag"] == etag
+        monkeypatch.undo()
+        tag.name = "rain"
+        tag.save()
+        renamed = call(client, "get", path, headers={"If-None-Match": etag})
+        assert renamed.status_code == 200 and renamed.json()["tags"] == ["rain"]
+
+
+class ListShapeTests:
+    def test_list_items_carry_the_summary_and_the_post_its_body_when_read(self, client):
+        post = PostFactory(body_source="First words. " + "More *text*. " * 50)
+        listed = call(client, "get", f"/blogs/{post.blog.name}/posts").json()["items"][0]
+        assert "body_html" not in listed and listed["summary"].startswith("First words.")
+        one = call(client, "get", f"/blogs/{post.blog.name}/posts/{post.slug}").json()
+        assert "<em>text</em>" in one["body_html"]
 
 
 class NetworkTests:

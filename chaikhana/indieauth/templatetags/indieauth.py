@@ -13,4 +13,4 @@ register = template.Library()
 
 @register.simple_tag
 def indieauth_grants_of(user: User) -> list[Grant]:
-    return list(Grant.objects.of(user).active().order_by("-created_at"))
+    return list(Grant.objects.of(user).signed_in().order_by("-created_at"))

@@ -212,7 +212,9 @@ class MicropubWithTokensTests:
         assert response.json() == {
             "error": "insufficient_scope",
             "error_description": "This token was not granted the “create” scope.",
+            "scope": "create",
         }
+        assert 'scope="create"' in response["WWW-Authenticate"]
         photo = SimpleUploadedFile("a.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
         media = writer.post(
             "/micropub/media", {"file": photo}, HTTP_AUTHORIZATION=f"Bearer {token}"

@@ -12,6 +12,7 @@ restricted password never reaches a blog it was not given.
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from chaikhana.accounts import throttle
 from chaikhana.accounts.app_passwords import authenticate_app_password, authenticate_token
@@ -26,6 +27,15 @@ class Locked(Exception):
     def __init__(self, minutes: int) -> None:
         super().__init__(minutes)
         self.minutes = minutes
+
+
+class NotCovered(Exception):
+    """A right password that does not cover this door: *scope* names a missing scope, or
+    None when the password is limited to other blogs. *message* says which, translated."""
+
+    def __init__(self, message: str, scope: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.scope = message, scope
 
 
 def _address(request: HttpRequest) -> str:
@@ -50,8 +60,19 @@ def _guarded(request: HttpRequest, key: str, grant: AppPassword | None) -> User 
         throttle.record_failure(username=key, address=_address(request))
         return None
     throttle.clear_username(username=key, address=_address(request))
-    if not grant.allows("posts") or not _reaches(request, grant):
-        return None  # a right password for something else: refused, not a failed guess
+    # A right password for something else: refused with the reason, not a failed guess.
+    if not grant.allows("posts"):
+        raise NotCovered(
+            _("This application password lacks the “%(scope)s” scope: make one with it on "
+              "your profile page.") % {"scope": "posts"},
+            scope="posts",
+        )  # fmt: skip
+    if not _reaches(request, grant):
+        raise NotCovered(
+            _("This application password is limited to some of your blogs, and this address "
+              "reaches every blog you write for: use the blog's own address, or a password for "
+              "all your blogs.")
+        )  # fmt: skip
     return grant.user
 
 
@@ -62,13 +83,14 @@ def _check_lock(request: HttpRequest, key: str) -> None:
 
 
 def login(request: HttpRequest, username: str, password: str) -> User | None:
-    """The user for an XML-RPC (username, application password) pair; raises Locked."""
+    """The user for an XML-RPC (username, application password) pair, None for a wrong one;
+    raises Locked, or NotCovered for a right one that does not open this door."""
     _check_lock(request, username)
     return _guarded(request, username, authenticate_app_password(username, password))
 
 
 def login_token(request: HttpRequest, token: str) -> User | None:
-    """The user for a Micropub bearer token; raises Locked."""
+    """The user for a Micropub bearer token, None for a wrong one; raises as login does."""
     key = "token:" + token.partition(".")[0][:16]
     _check_lock(request, key)
     return _guarded(request, key, authenticate_token(token))

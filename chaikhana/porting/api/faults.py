@@ -68,6 +68,8 @@ def sign_in(request: HttpRequest, username: Any, password: Any) -> User:
             _("Too many failed attempts; try again in %(minutes)d minutes.")
             % {"minutes": locked.minutes},
         ) from locked
+    except auth.NotCovered as refused:
+        raise Fault(BAD_LOGIN, refused.message) from refused  # WordPress's 403, with the reason
     if user is None:
         raise Fault(BAD_LOGIN, _("Incorrect username or password."))
     return user

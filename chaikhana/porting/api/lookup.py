@@ -55,11 +55,15 @@ DEFAULT_BLOG_IDS = (0, 1)
 def requested_blog(request: HttpRequest, user: User, blog_id: int) -> tuple[Blog, Membership]:
     """The blog a call names. At /@<blog>/xmlrpc.php, 0 or 1 mean that blog; at the network's
     endpoint (unless her blog has that id) the one blog she writes for, if she has only one."""
+    if (name := endpoint_blog(request)) is not None:
+        # A blog's own address reaches that blog alone, whatever id a call names (an app
+        # password limited to this blog must not reach her others through it).
+        blog = Blog.objects.filter(name=name, is_active=True).first()
+        if blog is None or blog_id not in (*DEFAULT_BLOG_IDS, blog.pk):
+            raise Http404(_("Invalid blog ID."))
+        return blog_of_member(user, blog.pk)
     if blog_id not in DEFAULT_BLOG_IDS:
         return blog_of_member(user, blog_id)
-    if (name := endpoint_blog(request)) is not None:
-        blog = Blog.objects.filter(name=name, is_active=True).first()
-        return blog_of_member(user, blog.pk if blog is not None else 0)
     if any(blog.pk == blog_id for blog, _m in memberships(user)):
         return blog_of_member(user, blog_id)  # her blog has that id (the portal is refused)
     mine = member_blogs(user)
@@ -80,3 +84,14 @@ def post_of_member(user: User, post_id: int, *, for_edit: bool = False) -> Post:
         raise Http404(_("Invalid post ID."))
     refuse_editorial(blog)
     return access_post(user, blog, post_id, for_edit=for_edit)
+
+
+def endpoint_post(
+    request: HttpRequest, user: User, post_id: int, *, for_edit: bool = False
+) -> Post:
+    """post_of_member, kept to the blog whose own address was called (as requested_blog)."""
+    post = post_of_member(user, post_id, for_edit=for_edit)
+    name = endpoint_blog(request)
+    if name is not None and post.blog.name != name:
+        raise Http404(_("Invalid post ID."))
+    return post

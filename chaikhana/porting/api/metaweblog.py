@@ -83,7 +83,7 @@ def edit_post(
     publish: Any = None,
 ) -> bool:
     user = sign_in(request, username, password)
-    post = lookup.post_of_member(user, as_int(post_id, "postid"), for_edit=True)
+    post = lookup.endpoint_post(request, user, as_int(post_id, "postid"), for_edit=True)
     data = _apply(PostRequest.of(post), as_struct(struct, "struct"), publish, post.blog)
     guard_publishing(lookup.blog_of_member(user, post.blog_id)[1], post, data.status)
     save_requested_post(blog=post.blog, by=user, request=data, post=post)
@@ -94,7 +94,7 @@ def edit_post(
 def get_post(request: HttpRequest, post_id: Any, username: Any, password: Any) -> dict[str, Any]:
     user = sign_in(request, username, password)
     return structs.metaweblog_struct(
-        request, lookup.post_of_member(user, as_int(post_id, "postid"))
+        request, lookup.endpoint_post(request, user, as_int(post_id, "postid"))
     )
 
 
@@ -141,5 +141,7 @@ def blogger_delete_post(
     publish: Any = None,
 ) -> bool:
     user: User = sign_in(request, username, password)
-    delete_post(post=lookup.post_of_member(user, as_int(post_id, "postid"), for_edit=True), by=user)
+    delete_post(
+        post=lookup.endpoint_post(request, user, as_int(post_id, "postid"), for_edit=True), by=user
+    )
     return True

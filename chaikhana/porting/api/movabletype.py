@@ -48,7 +48,7 @@ def get_post_categories(
     request: HttpRequest, post_id: Any, username: Any, password: Any
 ) -> list[dict[str, Any]]:
     user = sign_in(request, username, password)
-    post = lookup.post_of_member(user, as_int(post_id, "postid"))
+    post = lookup.endpoint_post(request, user, as_int(post_id, "postid"))
     return [
         {"categoryName": c.name, "categoryId": str(c.pk), "isPrimary": index == 0}
         for index, c in enumerate(post.categories.order_by("name"))
@@ -60,7 +60,7 @@ def set_post_categories(
     request: HttpRequest, post_id: Any, username: Any, password: Any, categories: Any
 ) -> bool:
     user = sign_in(request, username, password)
-    post = lookup.post_of_member(user, as_int(post_id, "postid"), for_edit=True)
+    post = lookup.endpoint_post(request, user, as_int(post_id, "postid"), for_edit=True)
     if not isinstance(categories, list):
         raise wrong("categories")
     wanted = [
@@ -78,7 +78,7 @@ def set_post_categories(
 @method("mt.publishPost")
 def publish_post(request: HttpRequest, post_id: Any, username: Any, password: Any) -> bool:
     user = sign_in(request, username, password)
-    post = lookup.post_of_member(user, as_int(post_id, "postid"), for_edit=True)
+    post = lookup.endpoint_post(request, user, as_int(post_id, "postid"), for_edit=True)
     membership = lookup.blog_of_member(user, post.blog_id)[1]
     guard_publishing(membership, post, Post.Status.PUBLISHED)
     if post.status not in (Post.Status.PUBLISHED, Post.Status.PRIVATE):
@@ -144,7 +144,7 @@ def get_revisions(
     fields: Any = None,
 ) -> list[dict[str, Any]]:
     user = sign_in(request, username, password)
-    post = lookup.post_of_member(user, as_int(post_id, "post_id"), for_edit=True)
+    post = lookup.endpoint_post(request, user, as_int(post_id, "post_id"), for_edit=True)
     kept = post.revisions.exclude(kind=Revision.Kind.AUTOSAVE)
     return [revision_struct(revision) for revision in kept]
 
@@ -157,6 +157,6 @@ def restore_revision_method(
     found = Revision.objects.filter(pk=as_int(revision_id, "revision_id")).first()
     if found is None:
         raise Http404(_("Invalid revision ID."))
-    post = lookup.post_of_member(user, found.post_id, for_edit=True)
+    post = lookup.endpoint_post(request, user, found.post_id, for_edit=True)
     restore_revision(revision=access_revision(user, post.blog, post.pk, found.pk), by=user)
     return True

@@ -78,6 +78,20 @@ def terms_with_counts(blog: Blog, taxonomy: str) -> list[dict[str, Any]]:
     return [term_struct(term, taxonomy, term.n) for term in terms]
 
 
+def author_id(post: Post) -> str:
+    """The author as clients see her: her membership of this blog, never her account.
+
+    Stable for (blog, member) and different on each of her blogs, so no two blogs' answers
+    join up; "0" for a story or import with a byline and no member behind it.
+    """
+    return str(post.author_id or 0)
+
+
+def pen_name(post: Post) -> str:
+    """As the post page signs it: the stored byline, else the author's pen name."""
+    return post.byline or (post.author.pen_name if post.author else "")
+
+
 def post_struct(request: HttpRequest, post: Post) -> dict[str, Any]:
     """wp.getPost's struct (python-wordpress-xmlrpc's WordPressPost reads these keys)."""
     date = utc_naive(post.published_at or post.created_at)
@@ -95,7 +109,7 @@ def post_struct(request: HttpRequest, post: Post) -> dict[str, Any]:
         "post_status": TO_WP.get(post.status, "draft"),
         "post_type": post.kind,
         "post_name": post.slug,
-        "post_author": str(post.author.user_id) if post.author else "0",
+        "post_author": author_id(post),
         "post_password": "",
         "post_excerpt": post.excerpt,
         "post_content": content_of(post),
@@ -133,8 +147,8 @@ def metaweblog_struct(request: HttpRequest, post: Post) -> dict[str, Any]:
         "mt_text_more": "",
         "wp_slug": post.slug,
         "post_status": TO_WP.get(post.status, "draft"),
-        "userid": str(post.author.user_id) if post.author else "0",
-        "wp_author_display_name": post.byline,
+        "userid": author_id(post),
+        "wp_author_display_name": pen_name(post),
     }
 
 

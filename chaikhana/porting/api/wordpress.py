@@ -142,7 +142,7 @@ def edit_post(
     request: HttpRequest, blog_id: Any, username: Any, password: Any, post_id: Any, content: Any
 ) -> bool:
     user = sign_in(request, username, password)
-    post = lookup.post_of_member(user, as_int(post_id, "post_id"), for_edit=True)
+    post = lookup.endpoint_post(request, user, as_int(post_id, "post_id"), for_edit=True)
     with transaction.atomic():  # as in new_post
         data = apply_content(PostRequest.of(post), as_struct(content, "content"), post.blog, user)
         guard_publishing(lookup.blog_of_member(user, post.blog_id)[1], post, data.status)
@@ -160,7 +160,9 @@ def get_post(
     fields: Any = None,
 ) -> dict[str, Any]:
     user = sign_in(request, username, password)
-    return structs.post_struct(request, lookup.post_of_member(user, as_int(post_id, "post_id")))
+    return structs.post_struct(
+        request, lookup.endpoint_post(request, user, as_int(post_id, "post_id"))
+    )
 
 
 @method("wp.getPosts")
@@ -192,7 +194,7 @@ def delete_post_method(
     request: HttpRequest, blog_id: Any, username: Any, password: Any, post_id: Any
 ) -> bool:
     user = sign_in(request, username, password)
-    post = lookup.post_of_member(user, as_int(post_id, "post_id"), for_edit=True)
+    post = lookup.endpoint_post(request, user, as_int(post_id, "post_id"), for_edit=True)
     delete_post(post=post, by=user)
     return True
 

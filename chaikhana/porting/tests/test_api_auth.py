@@ -50,10 +50,13 @@ class ApiThrottleTests:
 
 
 class ApiScopeTests:
-    def test_a_password_without_the_posts_scope_does_not_open_the_doors(self, user):
+    def test_a_password_without_the_posts_scope_is_refused_naming_it(self, user):
         _, password = create_app_password(user=user, name="reader", scopes=["read"])
-        assert auth.login(request(), user.username, password) is None
-        assert auth.login_token(request(), password) is None
+        with pytest.raises(auth.NotCovered) as refused:
+            auth.login(request(), user.username, password)
+        assert refused.value.scope == "posts" and "“posts”" in refused.value.message
+        with pytest.raises(auth.NotCovered):
+            auth.login_token(request(), password)
 
     def test_a_password_for_one_blog_works_at_that_blogs_endpoint_only(self, user):
         mine, other = BlogFactory(owner=user), BlogFactory(owner=user)
@@ -61,8 +64,13 @@ class ApiScopeTests:
         at_mine, at_other = request(), request()
         at_mine._xmlrpc_blog, at_other._xmlrpc_blog = mine.name, other.name
         assert auth.login(at_mine, user.username, password) == user
-        assert auth.login(at_other, user.username, password) is None
         # The network endpoint and Micropub choose the blog per call: refused while she
         # writes for a blog the password was not given.
-        assert auth.login(request(), user.username, password) is None
-        assert auth.login_token(request(), password) is None
+        for attempt in (
+            lambda: auth.login(at_other, user.username, password),
+            lambda: auth.login(request(), user.username, password),
+            lambda: auth.login_token(request(), password),
+        ):
+            with pytest.raises(auth.NotCovered) as refused:
+                attempt()
+            assert refused.value.scope is None and "limited" in refused.value.message

@@ -100,6 +100,47 @@ class RsdTests:
         assert [t["title"] for t in titles] == ["На своём адресе"]
 
 
+WLW = "{http://schemas.microsoft.com/wlw/manifest/weblog}"
+# What Open Live Writer's Movable Type client calls (OpenLiveWriter.BlogClient.Clients).
+MOVABLE_TYPE_CLIENT = {
+    "blogger.getUsersBlogs",
+    "metaWeblog.newPost",
+    "metaWeblog.editPost",
+    "metaWeblog.getRecentPosts",
+    "metaWeblog.newMediaObject",
+    "mt.getCategoryList",
+    "mt.getPostCategories",
+    "mt.setPostCategories",
+    "mt.publishPost",
+}
+
+
+class WriterManifestTests:
+    def test_open_live_writer_finds_a_manifest_its_client_can_keep_when_it_opens_a_page(
+        self, client, blog
+    ):
+        html = client.get(blog.get_absolute_url()).content.decode()
+        assert (
+            '<link rel="wlwmanifest" type="application/wlwmanifest+xml" '
+            f'href="http://testserver/@{blog.name}/wlwmanifest.xml">'
+        ) in html
+        answer = client.get(f"/@{blog.name}/wlwmanifest.xml")
+        assert answer["Content-Type"] == "application/wlwmanifest+xml"
+        options = ElementTree.fromstring(answer.content).find(f"{WLW}options")
+        assert options.findtext(f"{WLW}clientType") == "MovableType"
+        assert options.findtext(f"{WLW}supportsNewCategories") == "No"
+        body = xmlrpc.client.dumps((), "mt.supportedMethods")
+        (methods,), _ = xmlrpc.client.loads(
+            client.post("/xmlrpc.php", body, content_type="text/xml").content
+        )
+        assert set(methods) >= MOVABLE_TYPE_CLIENT
+
+    def test_a_private_blogs_manifest_is_not_found_when_a_stranger_asks(self, client, blog):
+        blog.visibility = blog.Visibility.PRIVATE
+        blog.save()
+        assert client.get(f"/@{blog.name}/wlwmanifest.xml").status_code == 404
+
+
 @pytest.mark.django_db(transaction=True)
 class DesktopEditorTests:
     @pytest.mark.parametrize("network", [False, True], ids=["blog-endpoint", "network-endpoint"])

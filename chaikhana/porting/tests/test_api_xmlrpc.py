@@ -113,6 +113,17 @@ class XmlRpcFaultTests:
     def test_account_password_is_not_accepted(self, client, blog, user):
         assert call(client, "wp.getUsersBlogs", user.username, PASSWORD).faultCode == 403
 
+    def test_the_fault_names_the_missing_scope_when_a_password_lacks_posts(self, client, user):
+        _, reader = create_app_password(user=user, name="reader", scopes=["read"])
+        body = xmlrpc.client.dumps((user.username, reader), "wp.getUsersBlogs")
+        answer = client.post(
+            "/xmlrpc.php", body, content_type="text/xml", HTTP_ACCEPT_LANGUAGE="ru"
+        )
+        with pytest.raises(xmlrpc.client.Fault) as fault:
+            xmlrpc.client.loads(answer.content)
+        assert fault.value.faultCode == 403 and "«posts»" in fault.value.faultString
+        assert "пароль" in fault.value.faultString  # in the language she reads
+
     def test_repeated_failures_lock_the_username(self, client, blog, user, password):
         for _ in range(5):
             call(client, "wp.getUsersBlogs", user.username, "wrong")

@@ -107,6 +107,16 @@ class MicropubTests:
         assert response.status_code == 400
         assert "hijacked" not in Post.objects.get().body_html
 
+    def test_the_missing_scope_is_named_when_a_password_lacks_posts(self, client, blog, user):
+        _, reader = create_app_password(user=user, name="reader", scopes=["read"])
+        response = post(client, reader, {"h": "entry", "content": "x"})
+        assert response.status_code == 403 and not Post.objects.exists()
+        assert (response.json()["error"], response.json()["scope"]) == (
+            "insufficient_scope",
+            "posts",
+        )
+        assert 'scope="posts"' in response["WWW-Authenticate"]
+
     def test_query_without_token_is_unauthorized(self, client, blog):
         response = client.get("/micropub?q=config")
         assert response.status_code == 401 and "Bearer" in response["WWW-Authenticate"]

@@ -29,7 +29,7 @@ from chaikhana.linkbacks.targets import post_address
 from chaikhana.media.actions import upload_media
 from chaikhana.porting.api import auth, lookup
 from chaikhana.porting.api.micropub import entries, photos
-from chaikhana.porting.api.micropub.errors import MicropubError, invalid
+from chaikhana.porting.api.micropub.errors import MicropubError, insufficient_scope, invalid
 from chaikhana.porting.api.micropub.parse import MicropubRequest, bearer_token, parse
 from chaikhana.porting.api.micropub.updates import apply_update
 
@@ -47,11 +47,15 @@ class Caller:
     def require(self, *wanted: str) -> None:
         """§3.7.1 insufficient_scope unless the token carries one of *wanted*."""
         if self.scopes is not None and not self.scopes & set(wanted):
-            raise MicropubError(
-                403,
-                "insufficient_scope",
+            raise insufficient_scope(
+                wanted[0],
                 _("This token was not granted the “%(scope)s” scope.") % {"scope": wanted[0]},
             )
+
+    @property
+    def drafts_only(self) -> bool:
+        """A token with the "draft" scope and not "create": what it writes stays a draft."""
+        return self.scopes is not None and "create" not in self.scopes
 
     def reaches(self, blog: Blog) -> None:
         if self.blog is not None and blog.pk != self.blog.pk:
@@ -74,6 +78,10 @@ def _sign_in(request: HttpRequest, token: str) -> Caller:
         user = auth.login_token(request, token)
     except auth.Locked as locked:
         raise MicropubError(429, "too_many_requests", _("Too many failed attempts.")) from locked
+    except auth.NotCovered as refused:
+        if refused.scope:
+            raise insufficient_scope(refused.scope, refused.message) from refused
+        raise MicropubError(403, "forbidden", refused.message) from refused
     if user is None:
         raise MicropubError(401, "unauthorized", _("The access token is not valid."))
     return Caller(user)
@@ -148,7 +156,7 @@ def _keep(request: HttpRequest) -> entries.PhotoKeep:
 
 @transaction.atomic  # a photo stored for a post that then fails to save goes with it
 def _create(request: HttpRequest, caller: Caller, mp: MicropubRequest) -> HttpResponse:
-    caller.require("create")
+    caller.require("create", "draft")
     if mp.type != "h-entry":
         raise invalid(_("Only h-entry posts can be created here."))
     user = caller.user
@@ -160,6 +168,8 @@ def _create(request: HttpRequest, caller: Caller, mp: MicropubRequest) -> HttpRe
         _keep(request),
     )
     data = entries.new_request(blog, mp.properties, mp.commands, photos_html)
+    if caller.drafts_only:
+        data.status = Post.Status.DRAFT  # whatever post-status the app sent
     return _created(request, save_requested_post(blog=blog, by=user, request=data))
 
 
