@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Blog
 from chaikhana.core.errors import ActionError
+from chaikhana.core.files import save_whole
 from chaikhana.core.private import private_storage
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.porting.access import access_import_blog
@@ -39,8 +40,15 @@ def _guard(blog: Blog, by: User) -> None:
 def start_import(*, blog: Blog, by: User, upload: UploadedFile, fetch_media: bool) -> ImportRun:
     """Store the uploaded WXR and queue its import into *blog* (owners only)."""
     _guard(blog, by)
-    run = ImportRun.objects.create(blog=blog, started_by=by, fetch_media=fetch_media)
-    run.file.save(f"{blog.pk}-{timezone.now():%Y%m%d%H%M%S}.xml", upload, save=True)
+    name = f"imports/{blog.pk}-{timezone.now():%Y%m%d%H%M%S}.xml"
+    stored = save_whole(private_storage(), name, upload)  # a full disk: StorageFull, no row
+    try:
+        run = ImportRun.objects.create(
+            blog=blog, started_by=by, fetch_media=fetch_media, file=stored
+        )
+    except BaseException:
+        private_storage().delete(stored)
+        raise
     from chaikhana.porting.tasks import run_import_task
 
     enqueue_on_commit(run_import_task, run_id=run.pk)

@@ -175,14 +175,16 @@ class _Forms(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
-            self.forms.append({"action": a.get("action", ""), "fields": {}})
+            self.forms.append({"action": a.get("action", ""), "fields": {}, "files": set()})
         elif tag == "option" and self._select and self.forms:
             fields = self.forms[-1]["fields"]
             if self._select not in fields or "selected" in a:
                 fields[self._select] = a.get("value", "")
         elif not self.forms or "name" not in a:
             return
-        elif tag == "input" and a.get("type", "text") not in ("submit", "button", "file", "image"):
+        elif tag == "input" and a.get("type") == "file":
+            self.forms[-1]["files"].add(a["name"])
+        elif tag == "input" and a.get("type", "text") not in ("submit", "button", "image"):
             if a.get("type") in ("checkbox", "radio") and "checked" not in a:
                 return
             self.forms[-1]["fields"][a["name"]] = a.get("value", "")
@@ -214,20 +216,28 @@ class Browser:
     def get(self, path: str, **kwargs: object) -> requests.Response:
         return self.session.get(self.base + path, timeout=20, **kwargs)  # type: ignore[arg-type]
 
-    def submit(self, path: str, field: str, **values: object) -> requests.Response:
-        """Fill the first form on *path* that has *field* with *values* and send it."""
+    def submit(
+        self, path: str, field: str, files: dict | None = None, **values: object
+    ) -> requests.Response:
+        """Fill the first form on *path* that has *field* with *values* (and *files*: name ->
+        (filename, bytes)) and send it."""
         page = self.get(path)
         if page.status_code != 200:  # what she sees instead of the form (a 503 in an outage)
             return page
         parser = _Forms()
         parser.feed(page.text)
-        form = next((f for f in parser.forms if field in f["fields"]), None)
+        form = next((f for f in parser.forms if field in f["fields"] or field in f["files"]), None)
         if form is None:
             raise LookupError(f"no form with {field} at {page.url}")
         data = {**form["fields"], **values}
         target = urljoin(page.url, form["action"] or page.url)
         return self.session.post(
-            target, data=data, headers={"Referer": page.url}, timeout=20, allow_redirects=False
+            target,
+            data=data,
+            files=files,
+            headers={"Referer": page.url},
+            timeout=60,
+            allow_redirects=False,
         )
 
     def sign_in(self, username: str, password: str) -> None:
