@@ -242,3 +242,5 @@ _.get_contentprovider  # unused method
 _.get_hints  # unused method
 _.toc  # unused attribute (chaikhana/mirrors/packs/epub.py): ebooklib reads the book's toc
 _.spine  # unused attribute (chaikhana/mirrors/packs/epub.py): ebooklib reads the book's spine
+# settings.TASKS names it by its dotted path when TASK_BACKEND is RQ (core/task_backends.py).
+RQBackendWithFallback  # unused class

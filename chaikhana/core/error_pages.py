@@ -19,7 +19,7 @@ import sys
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.urls import reverse
@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 10
 # What a database that is restarting or unreachable raises; a bad query raises other
 # DatabaseErrors (IntegrityError, ProgrammingError), which stay 500s.
-DATABASE_AWAY: tuple[type[DatabaseError], ...] = (OperationalError, InterfaceError)
+DATABASE_AWAY: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
 
 
 def _network_page(viewname: str, request: HttpRequest) -> str:
@@ -109,6 +109,7 @@ def unavailable_page(request: HttpRequest) -> HttpResponse:
     without the database; the middleware that chose the language may not have run."""
     language = translation.get_language_from_request(request)
     context = {"network_name": settings.NETWORK_NAME, "theme_color": DEFAULT_THEME_COLOR}
+    body: str
     with translation.override(language):
         try:
             body = loader.render_to_string("503.html", context)
