@@ -9,6 +9,7 @@ come from the benchmarks' helpers (bench/_reading.py).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import http.client
 import os
 import shutil
@@ -254,8 +255,11 @@ def prepare_site(env: dict, *, blogs: int = 2, posts: int = 6) -> None:
     first time, then reused), as `make run` does before serving."""
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "demo", "--blogs", str(blogs), "--posts", str(posts))
-    if not (ROOT / "staticfiles" / "staticfiles.json").exists():
-        manage(env, "collectstatic", "--noinput", "-v", "0")
+    # One collector at a time: drills may run side by side (pytest -n) on a fresh clone.
+    with open(Path(tempfile.gettempdir()) / "chaikhana-drills-collectstatic.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (ROOT / "staticfiles" / "staticfiles.json").exists():
+            manage(env, "collectstatic", "--noinput", "-v", "0")
 
 
 @dataclass
