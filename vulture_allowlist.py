@@ -244,3 +244,5 @@ _.toc  # unused attribute (chaikhana/mirrors/packs/epub.py): ebooklib reads the 
 _.spine  # unused attribute (chaikhana/mirrors/packs/epub.py): ebooklib reads the book's spine
 # IndieAuth's Grant (chaikhana/indieauth/models.py): read through the ORM's keyword lookups.
 _.previous_refresh_hash  # unused attribute: filter(previous_refresh_hash=…) in indieauth/actions.py
+# settings.TASKS names it by its dotted path when TASK_BACKEND is RQ (core/task_backends.py).
+RQBackendWithFallback  # unused class

@@ -121,8 +121,17 @@ TEMPLATES = [
 
 # --- Database: SQLite in WAL mode unless DATABASE_URL names another ------------------------
 DATABASE_URL = env_str("DATABASE_URL")
+# A connection kept between requests is checked before reuse (CONN_HEALTH_CHECKS), so after a
+# database restart the next request reconnects instead of failing; a connection attempt gives up
+# after DATABASE_CONNECT_TIMEOUT seconds, so an outage is a quick 503 page, not a hung worker
+# (core/error_pages.py, docs/operations.md).
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
+    if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
 else:
     DATABASES = {
         "default": {
@@ -148,6 +157,14 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "chaikhana",
+            # Redis gone: reads miss and writes are dropped after at most a second, so pages
+            # are served uncached (docs/operations.md); rate limits decide for themselves what
+            # an unknown count means (core/ratelimit.py).
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
 else:
@@ -163,6 +180,11 @@ else:
 PAGE_FILES_DIR = env_str("PAGE_FILES_DIR", "")
 
 TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    # With Redis down, a task is written to the database queue instead of being lost
+    # (core/task_backends.py); deploy/worker runs a db_worker for it beside rqworker.
+    TASKS["default"]["BACKEND"] = "chaikhana.core.task_backends.RQBackendWithFallback"
+    TASKS["fallback"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}
 # django_tasks_rq.RQBackend (the `rqworker` of django-rq runs it) queues in REDIS_URL's Redis.
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
 

@@ -5,25 +5,36 @@ inside a blog, the blog's home (blogs.views.errors keeps a blog's 404 in its the
 language is the one LocaleMiddleware chose for the request (cookie, then Accept-Language).
 
 The 500 page is drawn from a template with no request and no context processor: it must show
-when the database or the cache is what failed. The others use the site's layout, but fall
-back to that same static page if drawing the layout fails, so an error page never becomes a
-500 itself.
+when the database or the cache is what failed. When the database is what failed (restarting,
+unreachable), the reader gets the 503 page instead: "back in a moment", with Retry-After, so
+neither she nor a crawler takes the outage for a broken page (docs/operations.md). The others
+use the site's layout, but fall back to that same static page if drawing the layout fails, so
+an error page never becomes a 500 itself.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from chaikhana.core.models import DEFAULT_THEME_COLOR
 
 logger = logging.getLogger(__name__)
+
+# Seconds a reader (or a crawler) is asked to wait when the database is away.
+RETRY_AFTER_SECONDS = 10
+# What a database that is restarting or unreachable raises; a bad query raises other
+# DatabaseErrors (IntegrityError, ProgrammingError), which stay 500s.
+DATABASE_AWAY: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
 
 
 def _network_page(viewname: str, request: HttpRequest) -> str:
@@ -88,7 +99,28 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if isinstance(sys.exception(), DATABASE_AWAY):
+        return unavailable_page(request)
     return static_error_page(500)
+
+
+def unavailable_page(request: HttpRequest) -> HttpResponse:
+    """503 "back in a moment", in the reader's language (cookie, then Accept-Language), drawn
+    without the database; the middleware that chose the language may not have run."""
+    language = translation.get_language_from_request(request)
+    context = {"network_name": settings.NETWORK_NAME, "theme_color": DEFAULT_THEME_COLOR}
+    body: str
+    with translation.override(language):
+        try:
+            body = loader.render_to_string("503.html", context)
+        except Exception:
+            logger.exception("The 503 page could not be drawn")
+            body = "Service unavailable"
+        response = HttpResponse(body, status=503)
+        response["Content-Language"] = language
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -13,6 +13,15 @@ anyway); and its decorator blocks a view, while our limits do other things when 
 a login locks out for a quarter of an hour with "try again in N minutes", a fast commenter's
 comment is held for a moderator, a pingback gets an XML-RPC fault. What it would replace is
 the twenty lines below.
+
+When the cache cannot be reached (Redis stopped: django-redis then answers None, settings.py),
+a count is unknown, and each limit fails the way that is safe for it (docs/operations.md):
+closed, as if over the limit, where the limit guards other people's inboxes and our outbound
+traffic or where "over" has a mild effect (a comment held for a moderator, a pingback refused
+that its sender retries, a report or a mail postponed); open, as if under it, where closing
+would lock every person out of her own account or work (sign-in, sign-up, the API, previews),
+which the slow password hash and authentication still protect. Locks cannot be stored or read
+then either, so nobody is locked out by an outage.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django_redis.exceptions import ConnectionInterrupted
 
 from chaikhana.core.addresses import client_address
 
@@ -67,16 +77,29 @@ def _key(scope: str, subject: str, window: int, now: datetime | None) -> str:
     return f"rate:{scope}:{subject}:{window}:{int(_moment(now)) // window}"
 
 
+# Scopes (by prefix) counted as over their limit while the cache is away; all others pass.
+FAILS_CLOSED = ("spam-", "linkbacks-", "fed-", "reports-", "newsletter-", "email-")
+OVER_EVERY_LIMIT = 2**31
+
+
+def count_when_unknown(scope: str) -> int:
+    """What :func:`hit` answers for *scope* when the cache cannot count (module docstring)."""
+    return OVER_EVERY_LIMIT if scope.startswith(FAILS_CLOSED) else 0
+
+
 def hit(scope: str, subject: str, *, window: int, now: datetime | None = None) -> int:
     """Count one event of *subject* in *scope*'s current window of *window* seconds (aligned
     to the clock); return the window's total so far."""
     key = _key(scope, subject, window, now)
-    if cache.add(key, 1, window + 5):  # add is atomic: one request opens the window
-        return 1
     try:
-        return int(cache.incr(key))  # atomic on Redis and local memory
+        if cache.add(key, 1, window + 5):  # add is atomic: one request opens the window
+            return 1
+        count = cache.incr(key)  # atomic on Redis and local memory
     except ValueError:  # the window expired between add and incr
         return hit(scope, subject, window=window, now=now)
+    except (ConnectionInterrupted, OSError):  # a cache that raises instead of answering None
+        return count_when_unknown(scope)
+    return count_when_unknown(scope) if count is None else int(count)
 
 
 def forget(scope: str, subject: str, *, window: int, now: datetime | None = None) -> None:

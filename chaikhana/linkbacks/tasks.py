@@ -32,7 +32,9 @@ def send_linkbacks_task(*, post_id: int) -> None:
     post = Post.objects.select_related("blog").filter(pk=post_id).first()
     if post is None or post.blog.visibility == post.blog.Visibility.PRIVATE:
         return
-    if not cache.add(f"linkbacks:fanout:{post.pk}:{post.updated_at.timestamp()}", 1, 3600):
+    # False: already fanned out. None: the cache is away (Redis stopped); then fan out, since
+    # a receiver ignores a repeated linkback but nobody resends a skipped one.
+    if cache.add(f"linkbacks:fanout:{post.pk}:{post.updated_at.timestamp()}", 1, 3600) is False:
         return
     for target in outbound.links_to_notify(post=post):
         enqueue_on_commit(send_linkback_task, post_id=post.pk, target=target, attempt=1)

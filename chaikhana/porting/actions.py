@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from chaikhana.accounts.models import User
 from chaikhana.blogs.models import Blog
 from chaikhana.core.errors import ActionError
+from chaikhana.core.files import StorageFull, save_whole
 from chaikhana.core.private import private_storage
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.porting.access import access_import_blog
@@ -39,8 +40,15 @@ def _guard(blog: Blog, by: User) -> None:
 def start_import(*, blog: Blog, by: User, upload: UploadedFile, fetch_media: bool) -> ImportRun:
     """Store the uploaded WXR and queue its import into *blog* (owners only)."""
     _guard(blog, by)
-    run = ImportRun.objects.create(blog=blog, started_by=by, fetch_media=fetch_media)
-    run.file.save(f"{blog.pk}-{timezone.now():%Y%m%d%H%M%S}.xml", upload, save=True)
+    name = f"imports/{blog.pk}-{timezone.now():%Y%m%d%H%M%S}.xml"
+    stored = save_whole(private_storage(), name, upload)  # a full disk: StorageFull, no row
+    try:
+        run = ImportRun.objects.create(
+            blog=blog, started_by=by, fetch_media=fetch_media, file=stored
+        )
+    except BaseException:
+        private_storage().delete(stored)
+        raise
     from chaikhana.porting.tasks import run_import_task
 
     enqueue_on_commit(run_import_task, run_id=run.pk)
@@ -83,15 +91,24 @@ def start_lj_import(
 ) -> ImportRun:
     """Store a LiveJournal entries file and its comment files; queue their import (owners)."""
     _guard(blog, by)
-    run = ImportRun.objects.create(blog=blog, started_by=by, kind=ImportRun.Kind.LIVEJOURNAL)
     stamp = f"{blog.pk}-{timezone.now():%Y%m%d%H%M%S}"
-    run.file.save(f"lj-{stamp}.xml", entries, save=False)
-    storage = private_storage()
-    run.extra_files = [
-        storage.save(f"imports/lj-{stamp}-comments-{i}.xml", upload)
-        for i, upload in enumerate(comments, 1)
-    ]
-    run.save(update_fields=["file", "extra_files"])
+    files = [(f"imports/lj-{stamp}.xml", entries)]
+    files += [(f"imports/lj-{stamp}-comments-{i}.xml", c) for i, c in enumerate(comments, 1)]
+    storage, stored = private_storage(), []
+    try:  # all files, then the row; a full disk (StorageFull) or a failure keeps nothing
+        for name, upload in files:
+            stored.append(save_whole(storage, name, upload))
+        run = ImportRun.objects.create(
+            blog=blog,
+            started_by=by,
+            kind=ImportRun.Kind.LIVEJOURNAL,
+            file=stored[0],
+            extra_files=stored[1:],
+        )
+    except BaseException:
+        for name in stored:
+            storage.delete(name)
+        raise
     from chaikhana.porting.tasks import run_lj_import_task
 
     enqueue_on_commit(run_lj_import_task, run_id=run.pk)
@@ -152,7 +169,14 @@ def build_user_export(*, export: UserExport) -> None:
     with tempfile.TemporaryFile() as out:
         build_user_zip(user=export.user, out=out)
         out.seek(0)
-        export.file.save(f"{export.user_id}-{export.pk}.zip", File(out), save=False)
+        name = f"exports/{export.user_id}-{export.pk}.zip"
+        try:
+            export.file.name = save_whole(private_storage(), name, File(out))
+        except StorageFull as full:  # nothing kept; she is told why and may ask again
+            export.state, export.error = UserExport.State.FAILED, str(full.message)
+            export.finished_at = timezone.now()
+            export.save(update_fields=["state", "error", "finished_at"])
+            return
     export.state, export.finished_at = UserExport.State.DONE, timezone.now()
     export.save(update_fields=["file", "state", "finished_at"])
     for old in UserExport.objects.filter(user_id=export.user_id).exclude(pk=export.pk):

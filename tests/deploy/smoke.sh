@@ -119,6 +119,7 @@ sed -e "s#server 127.0.0.1:8000 #server 127.0.0.1:$P_A #" \
     -e "s#/etc/nginx/snippets/#$N/snippets/#" \
     deploy/nginx/chaikhana.conf >"$N/chaikhana.conf"
 sed -e "s#/srv/chaikhana/app/staticfiles/#$ROOT/staticfiles/#" \
+    -e "s#/srv/chaikhana/app/deploy/nginx#$ROOT/deploy/nginx#" \
     -e "s#/srv/chaikhana/media/#$TMP/media/#" \
     -e "s#/srv/chaikhana/var/page-files/#$TMP/var/page-files/#" \
     -e "s#/etc/nginx/snippets/#$N/snippets/#" \

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chaikhana.comments.spam import conf
 from chaikhana.comments.spam.signals import Signal
+from chaikhana.core import ratelimit
 
 HONEYPOT_FIELD = "homepage"  # a name bots love to fill in; the real website field is "url"
 TOKEN_FIELD = "form_token"  # noqa: S105 (a field name, not a secret)
@@ -112,9 +113,12 @@ def _uses(nonce: str) -> int:
     if cache.add(key, 1, ttl):
         return 1
     try:
-        return int(cache.incr(key))
+        count = cache.incr(key)
     except ValueError:  # expired between add and incr: the token is stale by now anyway
         return 1
+    # None: the cache is away (Redis stopped); a replay cannot be ruled out, so the comment is
+    # held for a moderator, as every comment limit does then (core/ratelimit.py).
+    return ratelimit.count_when_unknown("spam-token") if count is None else int(count)
 
 
 def check_submission(data: Mapping[str, Any], now: datetime) -> list[Signal]:

@@ -36,7 +36,8 @@ def _imports(paths: list[Path]) -> set[str]:
                 found |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 found.add(node.module.split(".")[0])
-    return found - set(sys.stdlib_module_names) - {"chaikhana", "tests", "__future__"}
+    # bench/: our own benchmark helpers, which the fault drills (tests/reliability) reuse.
+    return found - set(sys.stdlib_module_names) - {"chaikhana", "tests", "bench", "__future__"}
 
 
 def _undeclared(modules: set[str], declared: set[str]) -> set[str]:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.db import OperationalError
 from django.test import Client
 from django.urls import include, path
 
@@ -18,6 +19,10 @@ def _refused(request):
     raise RefusedWithWayOut("Use the desk", url="/portal/desk/", label="Open the desk")
 
 
+def _database_away(request):
+    raise OperationalError("connection failed: the database system is shutting down")
+
+
 def _forbidden(request):
     raise PermissionDenied
 
@@ -31,6 +36,7 @@ urlpatterns = [
     path("suspicious/", _suspicious),
     path("refused/", _refused),
     path("forbidden/", _forbidden),
+    path("database-away/", _database_away),
     path("", include("chaikhana.urls")),
 ]
 # As in chaikhana/urls.py, named by path so core's tests import no app above core.
@@ -60,6 +66,7 @@ FORBIDDEN = {
     "ky": "Бул баракты ачууга укугуңуз жок.",
     "en": "You may not open this page.",
 }
+BACK_SOON = {"ru": "Скоро вернёмся", "ky": "Жакында кайтабыз", "en": "Back in a moment"}
 SEARCH = {"ru": "Поиск", "ky": "Издөө", "en": "Search"}
 LANGUAGES = ["ru", "ky", "en"]
 
@@ -99,6 +106,20 @@ class ErrorPageTests:
         with django_db_blocker.block():  # any query would raise
             response = _get(client, "/boom/", "ru")
         assert response.status_code == 500 and BROKEN["ru"] in response.content.decode()
+
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_unavailable_page_is_in_the_readers_language_when_the_database_is_away(self, language):
+        client = Client(raise_request_exception=False)
+        response = _get(client, "/database-away/", language)
+        assert response.status_code == 503 and response["Retry-After"] == "10"
+        assert BACK_SOON[language] in response.content.decode()
+        assert response["Cache-Control"] == "no-store"
+
+    def test_unavailable_page_follows_the_language_cookie_when_one_is_set(self):
+        client = Client(raise_request_exception=False)
+        client.cookies["django_language"] = "ky"
+        response = _get(client, "/database-away/", "en")
+        assert BACK_SOON["ky"] in response.content.decode()
 
     @pytest.mark.parametrize("language", LANGUAGES)
     def test_refused_form_is_explained_in_the_readers_language_when_csrf_fails(self, language):

@@ -101,3 +101,26 @@ class OneLimiterTests:
             # A webhook message's signature (Standard Webhooks), not a count of anyone.
             "webhooks/signing.py",
         }
+
+
+# django-redis as settings.py configures it, on a port where nothing listens: Redis stopped.
+REDIS_AWAY = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "IGNORE_EXCEPTIONS": True},
+    }
+}
+
+
+class CacheAwayTests:
+    def test_comment_and_outbound_limits_count_as_over_when_the_cache_is_away(self, settings):
+        settings.CACHES = REDIS_AWAY
+        for scope in ("spam-address", "linkbacks-source", "fed-inbox", "email-mail"):
+            assert hit(scope, "someone", window=60) > 10**6, scope
+
+    def test_sign_in_limits_count_as_under_and_lock_nobody_when_the_cache_is_away(self, settings):
+        settings.CACHES = REDIS_AWAY
+        assert hit("login-fail:pair", "someone", window=60) == 0
+        ratelimit.lock("login-fail:pair", "someone", seconds=60)
+        assert ratelimit.seconds_locked(("login-fail:pair", "someone")) == 0

@@ -20,6 +20,8 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from PIL import Image, features
 
+from chaikhana.core.files import save_whole
+from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.media.conf import RENDITION_WIDTHS, SHARE_WIDTH
 from chaikhana.media.images import encode_rendition, has_alpha, resize
 from chaikhana.media.models import MediaFile, Rendition
@@ -48,8 +50,9 @@ def _wanted(media: MediaFile, image: Image.Image) -> list[tuple[int, str]]:
 
 def _store(media: MediaFile, image: Image.Image, width: int, fmt: str) -> bool:
     data = encode_rendition(resize(image, width), fmt)
-    name = default_storage.save(
-        rendition_name(media.file.name, width, EXTENSIONS[fmt]), ContentFile(data)
+    # A full disk raises StorageFull with nothing kept: the task fails and is run again later.
+    name = save_whole(
+        default_storage, rendition_name(media.file.name, width, EXTENSIONS[fmt]), ContentFile(data)
     )
     height = max(1, round(image.height * width / image.width))
     try:
@@ -80,3 +83,17 @@ def create_renditions(*, media: MediaFile) -> int:
     if made:  # pages showing the original can now offer the lighter copies
         announce_media_changed(media)
     return made
+
+
+@transaction.atomic
+def forget_missing_renditions(*, rendition_ids: list[int]) -> int:
+    """Drop rendition rows whose files are gone (a full disk, a lost volume) and make them
+    again in the background; how many rows went."""
+    renditions = Rendition.objects.filter(pk__in=rendition_ids)
+    media_ids = sorted(set(renditions.values_list("media_id", flat=True)))
+    count, _ = renditions.delete()
+    from chaikhana.media.tasks import make_renditions  # the task module imports actions
+
+    for media_id in media_ids:
+        enqueue_on_commit(make_renditions, media_id=media_id)
+    return count

@@ -18,6 +18,7 @@ from chaikhana.accounts.models import User
 from chaikhana.blogs.access import membership_of
 from chaikhana.blogs.models import Blog
 from chaikhana.core.errors import ActionError
+from chaikhana.core.files import save_whole
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.media import permissions
 from chaikhana.media.conf import ALT_CHARS, CAPTION_CHARS, max_upload_bytes
@@ -106,8 +107,8 @@ def upload_media(
     prepared = prepare(uploaded_file)
     # The file is written before the row and outside the transaction: slow storage (S3)
     # must not hold the database's write lock. If the row fails, the file goes too.
-    name = default_storage.save(
-        stored_name(blog.pk, prepared.type.ext, timezone.now()), prepared.content
+    name = save_whole(
+        default_storage, stored_name(blog.pk, prepared.type.ext, timezone.now()), prepared.content
     )
     try:
         return _create_row(blog, by, uploaded_file.name or "", prepared, name, alt, caption)

@@ -8,6 +8,8 @@ databases.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -33,6 +35,11 @@ def dump(connection: BaseDatabaseWrapper, directory: Path) -> str:
         # The copy inherits WAL mode from the live file; a rollback journal makes the
         # backup one self-contained file that opening it read-only cannot change.
         target.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.OperationalError as error:
+        if error.sqlite_errorcode != sqlite3.SQLITE_FULL:
+            raise
+        # The disk the backup goes to filled up: the same failure as any other full write.
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from error
     finally:
         target.close()
     return DUMP_NAME
