@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format typecheck lock messages install browser-deps clean
+.PHONY: run test test-fast drills lint format typecheck lock messages install browser-deps clean
 
 $(STAMP): requirements.lock
 	bin/ensure-debs gettext
@@ -32,7 +32,10 @@ test: install messages browser-deps
 	$(VENV)/bin/pytest -n 2 --dist loadfile
 
 test-fast: install messages
-	$(VENV)/bin/pytest -n 2 --dist loadfile -m "not browser"
+	$(VENV)/bin/pytest -n 2 --dist loadfile -m "not browser and not drill"
+
+drills: install messages  # the fault drills (tests/reliability, docs/operations.md)
+	$(VENV)/bin/pytest -p no:xdist -q -m drill tests/reliability
 
 lint: install
 	$(VENV)/bin/ruff check .
