@@ -214,14 +214,14 @@ class Instance(models.Model):
         return self.host
 
 
-class FederatedPostQuerySet(models.QuerySet["FederatedPost"]):
+class SentArticleQuerySet(models.QuerySet["SentArticle"]):
     def recent_ids(self, blog: Blog, count: int) -> list[int]:
         """The ids of the blog's posts most recently sent out, newest first."""
         rows = self.filter(blog=blog).order_by("-created_at")
         return list(rows.values_list("post_id", flat=True)[:count])
 
 
-class FederatedPost(models.Model):
+class SentArticle(models.Model):
     """A post our followers were told of: the version they have, and whether it was deleted.
 
     Decides Create (never sent), Update (a newer version) or Delete (no longer public).
@@ -233,7 +233,7 @@ class FederatedPost(models.Model):
     is_deleted = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = FederatedPostQuerySet.as_manager()
+    objects = SentArticleQuerySet.as_manager()
 
     def __str__(self) -> str:
         return str(self.post_id)

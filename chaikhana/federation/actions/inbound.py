@@ -8,7 +8,7 @@ comments' own action, under the blog's policy: held, spam-checked, moderated in 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,6 +18,7 @@ from django.db import transaction
 from django.urls import Resolver404, resolve
 
 from chaikhana.blogs.models import Blog, Post
+from chaikhana.blogs.signals import post_reactions_changed
 from chaikhana.comments.actions.posting import CommentInput, post_comment
 from chaikhana.comments.actions.remote import edit_remote_comment, withdraw_remote_comment
 from chaikhana.core.errors import ActionError
@@ -131,6 +132,13 @@ def follow(actor: RemoteActor, activity: dict[str, Any]) -> None:
         answer_follow(follower, "Accept")
 
 
+def _reactions_changed(post_ids: Iterable[int]) -> None:
+    """After commit, pages that show these posts' like and boost counts are stale."""
+    ids = sorted(set(post_ids))
+    if ids:
+        transaction.on_commit(lambda: post_reactions_changed.send(Post, post_ids=ids))
+
+
 def undo(actor: RemoteActor, activity: dict[str, Any]) -> None:
     inner = activity.get("object")
     inner_id = _id(inner)
@@ -143,7 +151,9 @@ def undo(actor: RemoteActor, activity: dict[str, Any]) -> None:
         )
         followers.delete()
     if inner_id:
-        Reaction.objects.filter(remote=actor, activity_uri=inner_id).delete()
+        undone = Reaction.objects.filter(remote=actor, activity_uri=inner_id)
+        _reactions_changed(undone.values_list("post_id", flat=True))
+        undone.delete()
 
 
 def react(kind: str) -> Callable[[RemoteActor, dict[str, Any]], None]:
@@ -154,9 +164,11 @@ def react(kind: str) -> Callable[[RemoteActor, dict[str, Any]], None]:
             return
         if InstancePolicy.objects.mode_for(actor.host) == InstancePolicy.Mode.LIMIT:
             return  # a limited server's likes and boosts are not counted
-        Reaction.objects.get_or_create(
+        _reaction, created = Reaction.objects.get_or_create(
             post=post, remote=actor, kind=kind, defaults={"activity_uri": uri}
         )
+        if created:
+            _reactions_changed([post.pk])
 
     return handle
 
@@ -239,6 +251,7 @@ def update(actor: RemoteActor, activity: dict[str, Any]) -> None:
 def delete(actor: RemoteActor, activity: dict[str, Any]) -> None:
     uri = _id(activity.get("object"))
     if uri == actor.uri:  # the account is gone: its follows and reactions with it
+        _reactions_changed(Reaction.objects.filter(remote=actor).values_list("post_id", flat=True))
         actor.delete()
         return
     reply = (

@@ -12,7 +12,7 @@ from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.federation import conf, objects
 from chaikhana.federation.actors import actor_id, actor_url, is_federating
 from chaikhana.federation.delivery import dead_hosts
-from chaikhana.federation.models import Delivery, FederatedPost, Follower, InstancePolicy
+from chaikhana.federation.models import Delivery, Follower, InstancePolicy, SentArticle
 
 
 def server_inboxes(blog: Blog) -> list[str]:
@@ -67,7 +67,7 @@ def sync_post(*, post: Post) -> str | None:
     """
     if not conf.site_enabled():
         return None
-    sent = FederatedPost.objects.select_for_update().filter(post_id=post.pk).first()
+    sent = SentArticle.objects.select_for_update().filter(post_id=post.pk).first()
     if _public(post):
         if sent is None or sent.is_deleted:
             activity, kind = objects.create(post), "Create"
@@ -75,13 +75,13 @@ def sync_post(*, post: Post) -> str | None:
             activity, kind = objects.update(post), "Update"
         else:
             return None
-        FederatedPost.objects.update_or_create(
+        SentArticle.objects.update_or_create(
             post_id=post.pk,
             defaults={"blog": post.blog, "version": post.version, "is_deleted": False},
         )
     elif sent is not None and not sent.is_deleted and post.blog.is_active:
         activity, kind = _delete(post.blog, post.pk), "Delete"
-        FederatedPost.objects.filter(pk=sent.pk).update(is_deleted=True)
+        SentArticle.objects.filter(pk=sent.pk).update(is_deleted=True)
     else:
         return None
     queue(blog=post.blog, activity=activity, inboxes=server_inboxes(post.blog), post_id=post.pk)
@@ -99,9 +99,7 @@ def withdraw_post(*, blog: Blog, post_pk: int) -> bool:
     """A deleted post: Delete (Tombstone) to the servers that were told of it."""
     if not conf.site_enabled():
         return False
-    changed = FederatedPost.objects.filter(post_id=post_pk, is_deleted=False).update(
-        is_deleted=True
-    )
+    changed = SentArticle.objects.filter(post_id=post_pk, is_deleted=False).update(is_deleted=True)
     if changed and blog.is_active:
         queue(
             blog=blog,
@@ -121,9 +119,9 @@ def withdraw_blog(*, blog: Blog) -> int:
     if not conf.site_enabled() or not blog.is_active or is_federating(blog):
         return 0
     sent = list(
-        FederatedPost.objects.filter(blog=blog, is_deleted=False).values_list("post_id", flat=True)
+        SentArticle.objects.filter(blog=blog, is_deleted=False).values_list("post_id", flat=True)
     )
-    FederatedPost.objects.filter(blog=blog, post_id__in=sent).update(is_deleted=True)
+    SentArticle.objects.filter(blog=blog, post_id__in=sent).update(is_deleted=True)
     inboxes = server_inboxes(blog)
     for post_pk in sent:
         queue(blog=blog, activity=_delete(blog, post_pk), inboxes=inboxes, post_id=post_pk)
