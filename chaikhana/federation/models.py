@@ -18,12 +18,27 @@ class ActorKey(models.Model):
     """
 
     actor = models.CharField(max_length=40, unique=True)
+    # The blog's address when its key was made: all we keep to answer 410 once it is deleted.
+    name = models.CharField(max_length=40, blank=True)
     private_pem = models.TextField()
     public_pem = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return self.actor
+
+
+class GoneActor(models.Model):
+    """The address of a deleted blog that was an actor: its actor and WebFinger answer 410.
+
+    Only the blog's address, which was public: no title, no pen name, no account.
+    """
+
+    name = models.CharField(max_length=40, unique=True)
+    gone_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class BlogFederationQuerySet(models.QuerySet["BlogFederation"]):

@@ -8,7 +8,7 @@ from django_tasks import task
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.federation import delivery
-from chaikhana.federation.actions import outbound, portal
+from chaikhana.federation.actions import gone, outbound, portal
 from chaikhana.federation.models import Delivery
 
 
@@ -30,8 +30,11 @@ def withdraw_post_task(*, post_id: int, blog_id: int) -> None:
 
 @task()
 def withdraw_blog_task(*, blog_id: int) -> None:
+    """A blog changed: withdraw its posts if it stopped federating; remember it if deleted."""
     if (blog := Blog.objects.filter(pk=blog_id).first()) is not None:
         outbound.withdraw_blog(blog=blog)
+    else:
+        gone.bury_actor(blog_id=blog_id)
 
 
 @task()

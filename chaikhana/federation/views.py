@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -81,6 +82,13 @@ def _blog_or_error(name: str) -> Blog | HttpResponse:
     return blog
 
 
+def _actor_id_of(name: str) -> str:
+    try:
+        return absolute_url(reverse("federation:actor", name=name))
+    except NoReverseMatch:  # not even a possible address
+        return ""
+
+
 @require_GET
 def webfinger(request: HttpRequest) -> HttpResponse:
     """RFC 7033 for ``acct:<blog>@<our host>`` (and the blog's own host in subdomain mode)."""
@@ -93,9 +101,12 @@ def webfinger(request: HttpRequest) -> HttpResponse:
         if host.lower() not in handle_hosts(name):
             return HttpResponse(status=404)
     else:  # the actor's own id or its page
-        for blog in Blog.objects.filter(name=resource.rstrip("/").rsplit("@", 1)[-1]):
+        candidate = resource.rstrip("/").rsplit("@", 1)[-1]
+        for blog in Blog.objects.filter(name=candidate):
             if resource in (actor_url(blog, "actor"), absolute_url(blog.get_absolute_url())):
                 name = blog.name
+        if not name and resource == _actor_id_of(candidate):
+            name = candidate  # a deleted blog's actor id: 410 if it was one, else 404
     result = _blog_or_error(name) if name else HttpResponse(status=404)
     if isinstance(result, HttpResponse):
         return result
