@@ -16,9 +16,14 @@ def purge_old_deliveries() -> int:
     """Delete deliveries finished more than FEDERATION_DELIVERY_LOG_DAYS ago; how many.
 
     A row's ``updated_at`` is its last try: delivered ones go N days after they arrived,
-    failed ones N days after the try that gave up; those still being tried stay.
+    failed ones N days after the try that gave up; those still being tried stay, and so do
+    the portal's Announces and their Undos.
     """
     cutoff = timezone.now() - timedelta(days=conf.delivery_log_days())
     finished = (Delivery.Status.DELIVERED, Delivery.Status.FAILED)
-    count, _by_model = Delivery.objects.filter(status__in=finished, updated_at__lt=cutoff).delete()
+    old = Delivery.objects.filter(status__in=finished, updated_at__lt=cutoff)
+    # The portal's boosts stay: they are how it knows it boosted a post (never twice) and
+    # what to Undo if the story later takes a pseudonym (actions/portal.py).
+    old = old.exclude(activity__type__in=["Announce", "Undo"])
+    count, _by_model = old.delete()
     return count

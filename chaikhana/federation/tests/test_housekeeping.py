@@ -1,4 +1,5 @@
-"""Old deliveries are forgotten by the hourly `purge_deliveries`; unfinished ones never are."""
+"""Old deliveries are forgotten by the hourly `purge_deliveries`; unfinished ones and the
+portal's boosts (what it must Undo if a story takes a pseudonym) never are."""
 
 from datetime import timedelta
 from io import StringIO
@@ -12,11 +13,11 @@ from chaikhana.federation.models import Delivery
 pytestmark = pytest.mark.django_db
 
 
-def delivery(blog, status: str, days_ago: int, n: int) -> Delivery:
+def delivery(blog, status: str, days_ago: int, n: int, kind: str = "Create") -> Delivery:
     row = Delivery.objects.create(
         blog=blog,
         post_id=1,
-        activity={"type": "Create"},
+        activity={"type": kind},
         inbox=f"https://s{n}.example/inbox",
         host=f"s{n}.example",
         status=status,
@@ -36,11 +37,12 @@ class PurgeDeliveriesTests:
         recent_done = delivery(blog, Delivery.Status.DELIVERED, 29, 3)
         recent_failed = delivery(blog, Delivery.Status.FAILED, 2, 4)
         still_tried = delivery(blog, Delivery.Status.PENDING, 90, 5)
+        boost = delivery(blog, Delivery.Status.DELIVERED, 90, 6, kind="Announce")
         out = StringIO()
         call_command("purge_deliveries", stdout=out)
         assert out.getvalue().strip() == "purged 2"
         kept = set(Delivery.objects.values_list("pk", flat=True))
-        assert kept == {recent_done.pk, recent_failed.pk, still_tried.pk}
+        assert kept == {recent_done.pk, recent_failed.pk, still_tried.pk, boost.pk}
         assert not kept & {old_done.pk, old_failed.pk}
         call_command("purge_deliveries", stdout=out)  # running it again does nothing more
-        assert Delivery.objects.count() == 3
+        assert Delivery.objects.count() == 4
