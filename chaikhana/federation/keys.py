@@ -15,6 +15,10 @@ def blog_actor(blog_id: int) -> str:
     return f"blog:{blog_id}"
 
 
+def section_actor(section_id: int) -> str:
+    return f"section:{section_id}"
+
+
 def new_pem_pair() -> tuple[str, str]:
     """(private PKCS#8 PEM, public SubjectPublicKeyInfo PEM): the forms Mastodon reads."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)

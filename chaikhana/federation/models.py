@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.comments.models import Comment
+from chaikhana.portal.models import Section
 
 
 class ActorKey(models.Model):
@@ -125,6 +126,26 @@ class Follower(models.Model):
         return f"{self.remote} → {self.blog_id}"
 
 
+class SectionFollower(models.Model):
+    """A remote account following one portal section's actor (accepted at once).
+
+    Apart from Follower: a section is no blog, and what it sends names only portal stories.
+    """
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="+")
+    remote = models.ForeignKey(RemoteActor, on_delete=models.CASCADE, related_name="+")
+    follow_uri = models.URLField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["section", "remote"], name="one_section_follow")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.remote} → section {self.section_id}"
+
+
 class ReactionQuerySet(models.QuerySet["Reaction"]):
     def counts_by_post(self, post_ids: list[int]) -> dict[int, int]:
         rows = self.filter(post_id__in=post_ids).values("post_id").annotate(n=models.Count("id"))
@@ -206,6 +227,8 @@ class Delivery(models.Model):
     activity = models.JSONField()
     inbox = models.URLField(max_length=500)
     host = models.CharField(max_length=255)
+    # Which of our keys signs it (keys.py), when not the blog's own: a portal section's.
+    signer = models.CharField(max_length=40, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)

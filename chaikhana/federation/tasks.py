@@ -8,7 +8,7 @@ from django_tasks import task
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.federation import delivery
-from chaikhana.federation.actions import gone, outbound, portal
+from chaikhana.federation.actions import gone, outbound, portal, sections
 from chaikhana.federation.models import Delivery
 
 
@@ -60,4 +60,5 @@ def deliver_task(*, delivery_id: int, attempt: int) -> None:
 @task()
 def announce_featured_task(*, story_id: int) -> None:
     if (story := Post.objects.select_related("blog").filter(pk=story_id).first()) is not None:
-        portal.announce_featured(story=story)
+        portal.announce_featured(story=story)  # the blogger's original, from the portal
+        sections.announce_in_section(story=story)  # the story itself, from its section

@@ -37,6 +37,17 @@ from chaikhana.federation.actors import (
     site_json,
 )
 from chaikhana.federation.models import Follower
+from chaikhana.federation.sections import (
+    actor_section,
+    announce,
+    featured_stories,
+    followable,
+    followers_of,
+    section_json,
+    section_name,
+    section_url,
+)
+from chaikhana.portal.models import Section
 
 logger = logging.getLogger(__name__)
 JRD = "application/jrd+json"
@@ -107,20 +118,22 @@ def webfinger(request: HttpRequest) -> HttpResponse:
                 name = blog.name
         if not name and resource == _actor_id_of(candidate):
             name = candidate  # a deleted blog's actor id: 410 if it was one, else 404
+    if (section := actor_section(name)) is not None:
+        page = absolute_url(reverse("portal:section", slug=section.slug))
+        return _jrd(section_name(section), section_url(section), page)
     result = _blog_or_error(name) if name else HttpResponse(status=404)
     if isinstance(result, HttpResponse):
         return result
-    blog = result
+    return _jrd(result.name, actor_url(result, "actor"), absolute_url(result.get_absolute_url()))
+
+
+def _jrd(name: str, actor: str, page: str) -> HttpResponse:
     data = {
-        "subject": f"acct:{blog.name}@{domain()}",
-        "aliases": [actor_url(blog, "actor"), absolute_url(blog.get_absolute_url())],
+        "subject": f"acct:{name}@{domain()}",
+        "aliases": [actor, page],
         "links": [
-            {"rel": "self", "type": AP_CONTENT_TYPE, "href": actor_url(blog, "actor")},
-            {
-                "rel": "http://webfinger.net/rel/profile-page",
-                "type": "text/html",
-                "href": absolute_url(blog.get_absolute_url()),
-            },
+            {"rel": "self", "type": AP_CONTENT_TYPE, "href": actor},
+            {"rel": "http://webfinger.net/rel/profile-page", "type": "text/html", "href": page},
         ],
     }
     response = HttpResponse(json.dumps(data), content_type=JRD)
@@ -172,6 +185,8 @@ def nodeinfo(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def actor(request: HttpRequest, name: str) -> HttpResponse:
+    if (section := actor_section(name)) is not None:
+        return activity_json(section_json(section))
     result = _blog_or_error(name)
     return result if isinstance(result, HttpResponse) else activity_json(blog_json(result))
 
@@ -197,6 +212,9 @@ def _collection(ident: str, total: int, items: list[Any] | None = None) -> dict[
 @signed_fetch
 def followers(request: HttpRequest, name: str) -> HttpResponse:
     """The count only: who follows a blog is the owner's to see, not the world's."""
+    if (section := actor_section(name)) is not None:
+        total = followers_of(section).count()
+        return activity_json(_collection(section_url(section, "followers"), total))
     result = _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
@@ -211,6 +229,8 @@ OUTBOX_SIZE = 20
 @signed_fetch
 def outbox(request: HttpRequest, name: str) -> HttpResponse:
     """The newest posts as Create activities (a remote server fills a new follow from it)."""
+    if (section := actor_section(name)) is not None:
+        return _section_outbox(section)
     result = _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
@@ -219,6 +239,16 @@ def outbox(request: HttpRequest, name: str) -> HttpResponse:
     for item in items:
         item.pop("@context", None)
     return activity_json(_collection(actor_url(result, "outbox"), posts.count(), items))
+
+
+def _section_outbox(section: Section) -> HttpResponse:
+    """A section's boosts of its featured stories, newest first."""
+    stories = featured_stories(section).select_related("blog")
+    items = [announce(section, story) for story in stories[:OUTBOX_SIZE]]
+    for item in items:
+        item.pop("@context", None)
+    total = stories.count()
+    return activity_json(_collection(section_url(section, "outbox"), total, items))
 
 
 @require_GET
@@ -230,6 +260,8 @@ def site_outbox(request: HttpRequest) -> HttpResponse:
 @signed_fetch
 def featured(request: HttpRequest, name: str) -> HttpResponse:
     """Pinned posts: our blogs have none to pin yet, so an empty collection."""
+    if (section := actor_section(name)) is not None:
+        return activity_json(_collection(section_url(section, "featured"), 0, []))
     result = _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
@@ -266,6 +298,8 @@ def shared_inbox(request: HttpRequest) -> HttpResponse:
 @csrf_exempt
 @require_POST
 def actor_inbox(request: HttpRequest, name: str) -> HttpResponse:
+    if actor_section(name) is not None:
+        return shared_inbox(request)
     result = _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
@@ -288,7 +322,9 @@ def remote_follow(request: HttpRequest) -> HttpResponse:
     form-action), which a browser applies to a form's redirects as well. A server that is no
     host name gives the form back with the reason, and what she typed kept.
     """
-    result = _blog_or_error(request.GET.get("blog", ""))
+    name = request.GET.get("blog", "")
+    section = actor_section(name)
+    result = followable(section) if section is not None else _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
     typed = request.GET.get("server", "").strip()

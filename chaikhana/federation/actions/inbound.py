@@ -26,6 +26,7 @@ from chaikhana.core.markup import html_to_text, sanitize_html
 from chaikhana.core.ratelimit import address_hash
 from chaikhana.federation import remote
 from chaikhana.federation.actions.outbound import queue
+from chaikhana.federation.actions.sections import follow_section, unfollow_sections
 from chaikhana.federation.actors import CONTEXT, Gone, actor_blog, actor_id, domain
 from chaikhana.federation.models import (
     BlockedActor,
@@ -36,8 +37,10 @@ from chaikhana.federation.models import (
     RemoteActor,
     RemoteReply,
 )
+from chaikhana.federation.sections import actor_section, section_url
 from chaikhana.network.reports.actions import file_report
 from chaikhana.network.reports.models import Report
+from chaikhana.portal.models import Section
 
 
 def _id(value: Any) -> str:
@@ -55,18 +58,29 @@ def _ours(uri: str) -> bool:
     return urlsplit(uri).netloc.lower() == domain().lower()
 
 
-def local_blog(uri: str) -> Blog | None:
-    """The federating blog whose actor id is *uri*."""
+def _actor_name(uri: str) -> str:
+    """The name in one of our actor ids, or ""."""
     if not _ours(uri):
-        return None
+        return ""
     try:
         match = resolve(urlsplit(uri).path, urlconf=settings.ROOT_URLCONF)
     except Resolver404:
-        return None
-    if match.view_name != "federation:actor":
+        return ""
+    return str(match.kwargs["name"]) if match.view_name == "federation:actor" else ""
+
+
+def local_section(uri: str) -> Section | None:
+    """The portal section whose actor id is *uri* (sections.py)."""
+    section = actor_section(_actor_name(uri))
+    return section if section is not None and section_url(section) == uri else None
+
+
+def local_blog(uri: str) -> Blog | None:
+    """The federating blog whose actor id is *uri*."""
+    if not (name := _actor_name(uri)):
         return None
     try:
-        blog = actor_blog(match.kwargs["name"])
+        blog = actor_blog(name)
     except Gone:
         return None
     return blog if blog is not None and actor_id(blog) == uri else None
@@ -114,8 +128,14 @@ def answer_follow(follower: Follower, kind: str) -> None:
 
 
 def follow(actor: RemoteActor, activity: dict[str, Any]) -> None:
-    blog = local_blog(_id(activity.get("object")))
-    if blog is None or not _id(activity):
+    target = _id(activity.get("object"))
+    if not _id(activity):
+        return
+    if (section := local_section(target)) is not None:
+        follow_section(section=section, actor=actor, follow_uri=_id(activity))
+        return
+    blog = local_blog(target)
+    if blog is None:
         return
     if BlockedActor.objects.filter(blog=blog, uri=actor.uri).exists():
         return
@@ -150,6 +170,8 @@ def undo(actor: RemoteActor, activity: dict[str, Any]) -> None:
             followers.filter(blog=target) if target else followers.filter(follow_uri=inner_id)
         )
         followers.delete()
+        section = local_section(_id(inner.get("object"))) if isinstance(inner, dict) else None
+        unfollow_sections(actor=actor, follow_uri=inner_id, section=section)
     if inner_id:
         undone = Reaction.objects.filter(remote=actor, activity_uri=inner_id)
         _reactions_changed(undone.values_list("post_id", flat=True))

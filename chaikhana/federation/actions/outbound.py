@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.tasks import enqueue_on_commit
@@ -17,12 +18,15 @@ from chaikhana.federation.models import Delivery, Follower, InstancePolicy, Sent
 
 def server_inboxes(blog: Blog) -> list[str]:
     """One inbox per server following *blog* (its shared inbox when it has one), live ones."""
+    return inboxes_of(Follower.objects.for_blog(blog).accepted())
+
+
+def inboxes_of(followers: QuerySet[Any]) -> list[str]:
+    """One inbox per server among *followers* (Follower or SectionFollower rows), live ones."""
     dead = dead_hosts() | blocked_hosts()
     inboxes = {
         shared or inbox
-        for shared, inbox in Follower.objects.for_blog(blog)
-        .accepted()
-        .values_list("remote__shared_inbox", "remote__inbox")
+        for shared, inbox in followers.values_list("remote__shared_inbox", "remote__inbox")
     }
     return sorted(i for i in inboxes if not _within(urlsplit(i).hostname or "", dead))
 
@@ -36,8 +40,18 @@ def blocked_hosts() -> set[str]:
     return set(blocked.values_list("host", flat=True))
 
 
-def queue(*, blog: Blog, activity: dict[str, Any], inboxes: list[str], post_id: int | None) -> int:
-    """Store one Delivery per inbox and send each from its own task after commit."""
+def queue(
+    *,
+    blog: Blog,
+    activity: dict[str, Any],
+    inboxes: list[str],
+    post_id: int | None,
+    signer: str = "",
+) -> int:
+    """Store one Delivery per inbox and send each from its own task after commit.
+
+    *signer* names our key that signs it (keys.py) when it is not *blog*'s own.
+    """
     from chaikhana.federation.tasks import deliver_task
 
     rows = Delivery.objects.bulk_create(
@@ -47,6 +61,7 @@ def queue(*, blog: Blog, activity: dict[str, Any], inboxes: list[str], post_id: 
             activity=activity,
             inbox=inbox,
             host=urlsplit(inbox).hostname or "",
+            signer=signer,
         )
         for inbox in inboxes
     )
