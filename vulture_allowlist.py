@@ -64,6 +64,7 @@ fetched_at  # unused variable (chaikhana/federation/models.py): filtered on by n
 activity_uri  # unused variable (chaikhana/federation/models.py): Undo finds reactions by it
 last_error  # unused variable (chaikhana/federation/models.py)
 last_success_at  # unused variable (chaikhana/federation/models.py)
+gone_at  # unused variable (chaikhana/federation/models.py): when a deleted blog's actor went, for staff
 custom_css  # unused variable (chaikhana/blogs/models/blog.py)
 suspended_reason  # unused variable (chaikhana/blogs/models/blog.py)
 post_version  # unused variable (chaikhana/blogs/models/post.py)

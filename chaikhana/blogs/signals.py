@@ -13,5 +13,8 @@ posts_imported = Signal()
 # blog_id, post_ids: bodies re-rendered in bulk under today's rules (never post_changed)
 posts_rerendered = Signal()
 blog_changed = Signal()  # blog_id: settings, theme, visibility
+# post_ids: what readers elsewhere did to posts changed (fediverse likes and boosts); sent by
+# a listener (federation) so that another (the page cache) hears it without importing it
+post_reactions_changed = Signal()
 # blog_id, user_id, by_id, old_role, new_role: a role given, changed or taken away (None: none)
 member_role_changed = Signal()

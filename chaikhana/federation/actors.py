@@ -19,7 +19,7 @@ from django.urls import reverse as _reverse
 from chaikhana.blogs.models import Blog
 from chaikhana.core.urls import absolute_url, site_url
 from chaikhana.federation import conf, keys
-from chaikhana.federation.models import BlogFederation
+from chaikhana.federation.models import BlogFederation, GoneActor
 
 AS_PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 CONTEXT: list[Any] = [
@@ -44,7 +44,7 @@ def reverse(viewname: str, **kwargs: object) -> str:
 
 
 class Gone(Exception):
-    """The blog existed and is suspended: its actor answers 410."""
+    """The blog existed and is suspended or deleted: its actor answers 410."""
 
 
 def domain() -> str:
@@ -74,9 +74,13 @@ def is_federating(blog: Blog) -> bool:
 
 
 def actor_blog(name: str) -> Blog | None:
-    """The blog behind actor *name*, or None (404); Gone when suspended (410)."""
+    """The blog behind actor *name*, or None (404); Gone when suspended or deleted (410)."""
     blog = Blog.objects.filter(name=name).first()
-    if blog is None or not conf.site_enabled():
+    if not conf.site_enabled():
+        return None
+    if blog is None:
+        if GoneActor.objects.filter(name=name).exists():
+            raise Gone(name)
         return None
     if not blog.is_active and blog.is_listed:
         raise Gone(name)
@@ -100,7 +104,7 @@ def shared_inbox() -> str:
 
 
 def blog_json(blog: Blog) -> dict[str, Any]:
-    key = keys.key_for(keys.blog_actor(blog.pk))
+    key = keys.key_for(keys.blog_actor(blog.pk), name=blog.name)
     ident = actor_id(blog)
     data: dict[str, Any] = {
         "@context": CONTEXT,

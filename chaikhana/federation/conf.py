@@ -56,3 +56,8 @@ def authorized_fetch() -> bool:
     "secure mode"), so a blocked server cannot read them either. Actors and WebFinger stay
     open: a server needs our keys to verify what we send."""
     return bool(getattr(settings, "FEDERATION_AUTHORIZED_FETCH", False))
+
+
+def delivery_log_days() -> int:
+    """Finished deliveries (delivered, or given up after the last try) are kept this long."""
+    return _get("DELIVERY_LOG_DAYS", 30)

@@ -50,7 +50,7 @@ def classify(status: int) -> str:
 def send(delivery: Delivery) -> str:
     """Try *delivery* once and record what happened on it and on its server."""
     activity = delivery.activity
-    actor = keys.blog_actor(delivery.blog_id)
+    actor = delivery.signer or keys.blog_actor(delivery.blog_id)
     try:
         status = post_signed(
             inbox=delivery.inbox,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.comments.models import Comment
+from chaikhana.portal.models import Section
 
 
 class ActorKey(models.Model):
@@ -18,12 +19,27 @@ class ActorKey(models.Model):
     """
 
     actor = models.CharField(max_length=40, unique=True)
+    # The blog's address when its key was made: all we keep to answer 410 once it is deleted.
+    name = models.CharField(max_length=40, blank=True)
     private_pem = models.TextField()
     public_pem = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return self.actor
+
+
+class GoneActor(models.Model):
+    """The address of a deleted blog that was an actor: its actor and WebFinger answer 410.
+
+    Only the blog's address, which was public: no title, no pen name, no account.
+    """
+
+    name = models.CharField(max_length=40, unique=True)
+    gone_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class BlogFederationQuerySet(models.QuerySet["BlogFederation"]):
@@ -110,6 +126,26 @@ class Follower(models.Model):
         return f"{self.remote} → {self.blog_id}"
 
 
+class SectionFollower(models.Model):
+    """A remote account following one portal section's actor (accepted at once).
+
+    Apart from Follower: a section is no blog, and what it sends names only portal stories.
+    """
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="+")
+    remote = models.ForeignKey(RemoteActor, on_delete=models.CASCADE, related_name="+")
+    follow_uri = models.URLField(max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["section", "remote"], name="one_section_follow")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.remote} → section {self.section_id}"
+
+
 class ReactionQuerySet(models.QuerySet["Reaction"]):
     def counts_by_post(self, post_ids: list[int]) -> dict[int, int]:
         rows = self.filter(post_id__in=post_ids).values("post_id").annotate(n=models.Count("id"))
@@ -191,6 +227,8 @@ class Delivery(models.Model):
     activity = models.JSONField()
     inbox = models.URLField(max_length=500)
     host = models.CharField(max_length=255)
+    # Which of our keys signs it (keys.py), when not the blog's own: a portal section's.
+    signer = models.CharField(max_length=40, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
@@ -214,14 +252,14 @@ class Instance(models.Model):
         return self.host
 
 
-class FederatedPostQuerySet(models.QuerySet["FederatedPost"]):
+class SentArticleQuerySet(models.QuerySet["SentArticle"]):
     def recent_ids(self, blog: Blog, count: int) -> list[int]:
         """The ids of the blog's posts most recently sent out, newest first."""
         rows = self.filter(blog=blog).order_by("-created_at")
         return list(rows.values_list("post_id", flat=True)[:count])
 
 
-class FederatedPost(models.Model):
+class SentArticle(models.Model):
     """A post our followers were told of: the version they have, and whether it was deleted.
 
     Decides Create (never sent), Update (a newer version) or Delete (no longer public).
@@ -233,7 +271,7 @@ class FederatedPost(models.Model):
     is_deleted = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = FederatedPostQuerySet.as_manager()
+    objects = SentArticleQuerySet.as_manager()
 
     def __str__(self) -> str:
         return str(self.post_id)

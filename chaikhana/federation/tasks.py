@@ -8,7 +8,7 @@ from django_tasks import task
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.federation import delivery
-from chaikhana.federation.actions import outbound, portal
+from chaikhana.federation.actions import gone, outbound, portal, sections
 from chaikhana.federation.models import Delivery
 
 
@@ -30,8 +30,11 @@ def withdraw_post_task(*, post_id: int, blog_id: int) -> None:
 
 @task()
 def withdraw_blog_task(*, blog_id: int) -> None:
+    """A blog changed: withdraw its posts if it stopped federating; remember it if deleted."""
     if (blog := Blog.objects.filter(pk=blog_id).first()) is not None:
         outbound.withdraw_blog(blog=blog)
+    else:
+        gone.bury_actor(blog_id=blog_id)
 
 
 @task()
@@ -57,4 +60,5 @@ def deliver_task(*, delivery_id: int, attempt: int) -> None:
 @task()
 def announce_featured_task(*, story_id: int) -> None:
     if (story := Post.objects.select_related("blog").filter(pk=story_id).first()) is not None:
-        portal.announce_featured(story=story)
+        portal.announce_featured(story=story)  # the blogger's original, from the portal
+        sections.announce_in_section(story=story)  # the story itself, from its section

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -36,6 +37,17 @@ from chaikhana.federation.actors import (
     site_json,
 )
 from chaikhana.federation.models import Follower
+from chaikhana.federation.sections import (
+    actor_section,
+    announce,
+    featured_stories,
+    followable,
+    followers_of,
+    section_json,
+    section_name,
+    section_url,
+)
+from chaikhana.portal.models import Section
 
 logger = logging.getLogger(__name__)
 JRD = "application/jrd+json"
@@ -81,6 +93,13 @@ def _blog_or_error(name: str) -> Blog | HttpResponse:
     return blog
 
 
+def _actor_id_of(name: str) -> str:
+    try:
+        return absolute_url(reverse("federation:actor", name=name))
+    except NoReverseMatch:  # not even a possible address
+        return ""
+
+
 @require_GET
 def webfinger(request: HttpRequest) -> HttpResponse:
     """RFC 7033 for ``acct:<blog>@<our host>`` (and the blog's own host in subdomain mode)."""
@@ -93,23 +112,28 @@ def webfinger(request: HttpRequest) -> HttpResponse:
         if host.lower() not in handle_hosts(name):
             return HttpResponse(status=404)
     else:  # the actor's own id or its page
-        for blog in Blog.objects.filter(name=resource.rstrip("/").rsplit("@", 1)[-1]):
+        candidate = resource.rstrip("/").rsplit("@", 1)[-1]
+        for blog in Blog.objects.filter(name=candidate):
             if resource in (actor_url(blog, "actor"), absolute_url(blog.get_absolute_url())):
                 name = blog.name
+        if not name and resource == _actor_id_of(candidate):
+            name = candidate  # a deleted blog's actor id: 410 if it was one, else 404
+    if (section := actor_section(name)) is not None:
+        page = absolute_url(reverse("portal:section", slug=section.slug))
+        return _jrd(section_name(section), section_url(section), page)
     result = _blog_or_error(name) if name else HttpResponse(status=404)
     if isinstance(result, HttpResponse):
         return result
-    blog = result
+    return _jrd(result.name, actor_url(result, "actor"), absolute_url(result.get_absolute_url()))
+
+
+def _jrd(name: str, actor: str, page: str) -> HttpResponse:
     data = {
-        "subject": f"acct:{blog.name}@{domain()}",
-        "aliases": [actor_url(blog, "actor"), absolute_url(blog.get_absolute_url())],
+        "subject": f"acct:{name}@{domain()}",
+        "aliases": [actor, page],
         "links": [
-            {"rel": "self", "type": AP_CONTENT_TYPE, "href": actor_url(blog, "actor")},
-            {
-                "rel": "http://webfinger.net/rel/profile-page",
-                "type": "text/html",
-                "href": absolute_url(blog.get_absolute_url()),
-            },
+            {"rel": "self", "type": AP_CONTENT_TYPE, "href": actor},
+            {"rel": "http://webfinger.net/rel/profile-page", "type": "text/html", "href": page},
         ],
     }
     response = HttpResponse(json.dumps(data), content_type=JRD)
@@ -161,6 +185,8 @@ def nodeinfo(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def actor(request: HttpRequest, name: str) -> HttpResponse:
+    if (section := actor_section(name)) is not None:
+        return activity_json(section_json(section))
     result = _blog_or_error(name)
     return result if isinstance(result, HttpResponse) else activity_json(blog_json(result))
 
@@ -186,6 +212,9 @@ def _collection(ident: str, total: int, items: list[Any] | None = None) -> dict[
 @signed_fetch
 def followers(request: HttpRequest, name: str) -> HttpResponse:
     """The count only: who follows a blog is the owner's to see, not the world's."""
+    if (section := actor_section(name)) is not None:
+        total = followers_of(section).count()
+        return activity_json(_collection(section_url(section, "followers"), total))
     result = _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
@@ -200,6 +229,8 @@ OUTBOX_SIZE = 20
 @signed_fetch
 def outbox(request: HttpRequest, name: str) -> HttpResponse:
     """The newest posts as Create activities (a remote server fills a new follow from it)."""
+    if (section := actor_section(name)) is not None:
+        return _section_outbox(section)
     result = _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
@@ -208,6 +239,16 @@ def outbox(request: HttpRequest, name: str) -> HttpResponse:
     for item in items:
         item.pop("@context", None)
     return activity_json(_collection(actor_url(result, "outbox"), posts.count(), items))
+
+
+def _section_outbox(section: Section) -> HttpResponse:
+    """A section's boosts of its featured stories, newest first."""
+    stories = featured_stories(section).select_related("blog")
+    items = [announce(section, story) for story in stories[:OUTBOX_SIZE]]
+    for item in items:
+        item.pop("@context", None)
+    total = stories.count()
+    return activity_json(_collection(section_url(section, "outbox"), total, items))
 
 
 @require_GET
@@ -219,6 +260,8 @@ def site_outbox(request: HttpRequest) -> HttpResponse:
 @signed_fetch
 def featured(request: HttpRequest, name: str) -> HttpResponse:
     """Pinned posts: our blogs have none to pin yet, so an empty collection."""
+    if (section := actor_section(name)) is not None:
+        return activity_json(_collection(section_url(section, "featured"), 0, []))
     result = _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
@@ -255,6 +298,8 @@ def shared_inbox(request: HttpRequest) -> HttpResponse:
 @csrf_exempt
 @require_POST
 def actor_inbox(request: HttpRequest, name: str) -> HttpResponse:
+    if actor_section(name) is not None:
+        return shared_inbox(request)
     result = _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
@@ -277,7 +322,9 @@ def remote_follow(request: HttpRequest) -> HttpResponse:
     form-action), which a browser applies to a form's redirects as well. A server that is no
     host name gives the form back with the reason, and what she typed kept.
     """
-    result = _blog_or_error(request.GET.get("blog", ""))
+    name = request.GET.get("blog", "")
+    section = actor_section(name)
+    result = followable(section) if section is not None else _blog_or_error(name)
     if isinstance(result, HttpResponse):
         return result
     typed = request.GET.get("server", "").strip()

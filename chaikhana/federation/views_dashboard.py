@@ -17,7 +17,7 @@ from chaikhana.federation.access import access_follower
 from chaikhana.federation.actions import owner
 from chaikhana.federation.actors import domain
 from chaikhana.federation.forms import BlogFederationForm
-from chaikhana.federation.models import BlogFederation, Delivery, FederatedPost, Follower, Reaction
+from chaikhana.federation.models import BlogFederation, Delivery, Follower, Reaction, SentArticle
 
 RECENT_POSTS = 10
 FOLLOWERS_SHOWN = 200
@@ -32,7 +32,7 @@ def fediverse(request: AuthedRequest, blog: str) -> HttpResponse:
         messages.success(request, _("Fediverse settings saved."))
         return redirect("federation_dashboard:fediverse", blog=the_blog.name)
     followers = Follower.objects.for_blog(the_blog).select_related("remote").order_by("-created_at")
-    sent_ids = FederatedPost.objects.recent_ids(the_blog, RECENT_POSTS)
+    sent_ids = SentArticle.objects.recent_ids(the_blog, RECENT_POSTS)
     posts = Post.objects.for_blog(the_blog).filter(pk__in=sent_ids).only("pk", "title", "slug")
     reactions = Reaction.objects.counts_by_post(sent_ids)
     deliveries = Delivery.objects.servers_by_post(sent_ids)

@@ -8,7 +8,7 @@ comments' own action, under the blog's policy: held, spam-checked, moderated in 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,6 +18,7 @@ from django.db import transaction
 from django.urls import Resolver404, resolve
 
 from chaikhana.blogs.models import Blog, Post
+from chaikhana.blogs.signals import post_reactions_changed
 from chaikhana.comments.actions.posting import CommentInput, post_comment
 from chaikhana.comments.actions.remote import edit_remote_comment, withdraw_remote_comment
 from chaikhana.core.errors import ActionError
@@ -25,6 +26,7 @@ from chaikhana.core.markup import html_to_text, sanitize_html
 from chaikhana.core.ratelimit import address_hash
 from chaikhana.federation import remote
 from chaikhana.federation.actions.outbound import queue
+from chaikhana.federation.actions.sections import follow_section, unfollow_sections
 from chaikhana.federation.actors import CONTEXT, Gone, actor_blog, actor_id, domain
 from chaikhana.federation.models import (
     BlockedActor,
@@ -35,8 +37,10 @@ from chaikhana.federation.models import (
     RemoteActor,
     RemoteReply,
 )
+from chaikhana.federation.sections import actor_section, section_url
 from chaikhana.network.reports.actions import file_report
 from chaikhana.network.reports.models import Report
+from chaikhana.portal.models import Section
 
 
 def _id(value: Any) -> str:
@@ -54,18 +58,29 @@ def _ours(uri: str) -> bool:
     return urlsplit(uri).netloc.lower() == domain().lower()
 
 
-def local_blog(uri: str) -> Blog | None:
-    """The federating blog whose actor id is *uri*."""
+def _actor_name(uri: str) -> str:
+    """The name in one of our actor ids, or ""."""
     if not _ours(uri):
-        return None
+        return ""
     try:
         match = resolve(urlsplit(uri).path, urlconf=settings.ROOT_URLCONF)
     except Resolver404:
-        return None
-    if match.view_name != "federation:actor":
+        return ""
+    return str(match.kwargs["name"]) if match.view_name == "federation:actor" else ""
+
+
+def local_section(uri: str) -> Section | None:
+    """The portal section whose actor id is *uri* (sections.py)."""
+    section = actor_section(_actor_name(uri))
+    return section if section is not None and section_url(section) == uri else None
+
+
+def local_blog(uri: str) -> Blog | None:
+    """The federating blog whose actor id is *uri*."""
+    if not (name := _actor_name(uri)):
         return None
     try:
-        blog = actor_blog(match.kwargs["name"])
+        blog = actor_blog(name)
     except Gone:
         return None
     return blog if blog is not None and actor_id(blog) == uri else None
@@ -113,8 +128,14 @@ def answer_follow(follower: Follower, kind: str) -> None:
 
 
 def follow(actor: RemoteActor, activity: dict[str, Any]) -> None:
-    blog = local_blog(_id(activity.get("object")))
-    if blog is None or not _id(activity):
+    target = _id(activity.get("object"))
+    if not _id(activity):
+        return
+    if (section := local_section(target)) is not None:
+        follow_section(section=section, actor=actor, follow_uri=_id(activity))
+        return
+    blog = local_blog(target)
+    if blog is None:
         return
     if BlockedActor.objects.filter(blog=blog, uri=actor.uri).exists():
         return
@@ -131,6 +152,13 @@ def follow(actor: RemoteActor, activity: dict[str, Any]) -> None:
         answer_follow(follower, "Accept")
 
 
+def _reactions_changed(post_ids: Iterable[int]) -> None:
+    """After commit, pages that show these posts' like and boost counts are stale."""
+    ids = sorted(set(post_ids))
+    if ids:
+        transaction.on_commit(lambda: post_reactions_changed.send(Post, post_ids=ids))
+
+
 def undo(actor: RemoteActor, activity: dict[str, Any]) -> None:
     inner = activity.get("object")
     inner_id = _id(inner)
@@ -142,8 +170,12 @@ def undo(actor: RemoteActor, activity: dict[str, Any]) -> None:
             followers.filter(blog=target) if target else followers.filter(follow_uri=inner_id)
         )
         followers.delete()
+        section = local_section(_id(inner.get("object"))) if isinstance(inner, dict) else None
+        unfollow_sections(actor=actor, follow_uri=inner_id, section=section)
     if inner_id:
-        Reaction.objects.filter(remote=actor, activity_uri=inner_id).delete()
+        undone = Reaction.objects.filter(remote=actor, activity_uri=inner_id)
+        _reactions_changed(undone.values_list("post_id", flat=True))
+        undone.delete()
 
 
 def react(kind: str) -> Callable[[RemoteActor, dict[str, Any]], None]:
@@ -154,9 +186,11 @@ def react(kind: str) -> Callable[[RemoteActor, dict[str, Any]], None]:
             return
         if InstancePolicy.objects.mode_for(actor.host) == InstancePolicy.Mode.LIMIT:
             return  # a limited server's likes and boosts are not counted
-        Reaction.objects.get_or_create(
+        _reaction, created = Reaction.objects.get_or_create(
             post=post, remote=actor, kind=kind, defaults={"activity_uri": uri}
         )
+        if created:
+            _reactions_changed([post.pk])
 
     return handle
 
@@ -239,6 +273,7 @@ def update(actor: RemoteActor, activity: dict[str, Any]) -> None:
 def delete(actor: RemoteActor, activity: dict[str, Any]) -> None:
     uri = _id(activity.get("object"))
     if uri == actor.uri:  # the account is gone: its follows and reactions with it
+        _reactions_changed(Reaction.objects.filter(remote=actor).values_list("post_id", flat=True))
         actor.delete()
         return
     reply = (

@@ -6,23 +6,27 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.tasks import enqueue_on_commit
 from chaikhana.federation import conf, objects
 from chaikhana.federation.actors import actor_id, actor_url, is_federating
 from chaikhana.federation.delivery import dead_hosts
-from chaikhana.federation.models import Delivery, FederatedPost, Follower, InstancePolicy
+from chaikhana.federation.models import Delivery, Follower, InstancePolicy, SentArticle
 
 
 def server_inboxes(blog: Blog) -> list[str]:
     """One inbox per server following *blog* (its shared inbox when it has one), live ones."""
+    return inboxes_of(Follower.objects.for_blog(blog).accepted())
+
+
+def inboxes_of(followers: QuerySet[Any]) -> list[str]:
+    """One inbox per server among *followers* (Follower or SectionFollower rows), live ones."""
     dead = dead_hosts() | blocked_hosts()
     inboxes = {
         shared or inbox
-        for shared, inbox in Follower.objects.for_blog(blog)
-        .accepted()
-        .values_list("remote__shared_inbox", "remote__inbox")
+        for shared, inbox in followers.values_list("remote__shared_inbox", "remote__inbox")
     }
     return sorted(i for i in inboxes if not _within(urlsplit(i).hostname or "", dead))
 
@@ -36,8 +40,18 @@ def blocked_hosts() -> set[str]:
     return set(blocked.values_list("host", flat=True))
 
 
-def queue(*, blog: Blog, activity: dict[str, Any], inboxes: list[str], post_id: int | None) -> int:
-    """Store one Delivery per inbox and send each from its own task after commit."""
+def queue(
+    *,
+    blog: Blog,
+    activity: dict[str, Any],
+    inboxes: list[str],
+    post_id: int | None,
+    signer: str = "",
+) -> int:
+    """Store one Delivery per inbox and send each from its own task after commit.
+
+    *signer* names our key that signs it (keys.py) when it is not *blog*'s own.
+    """
     from chaikhana.federation.tasks import deliver_task
 
     rows = Delivery.objects.bulk_create(
@@ -47,6 +61,7 @@ def queue(*, blog: Blog, activity: dict[str, Any], inboxes: list[str], post_id: 
             activity=activity,
             inbox=inbox,
             host=urlsplit(inbox).hostname or "",
+            signer=signer,
         )
         for inbox in inboxes
     )
@@ -67,7 +82,7 @@ def sync_post(*, post: Post) -> str | None:
     """
     if not conf.site_enabled():
         return None
-    sent = FederatedPost.objects.select_for_update().filter(post_id=post.pk).first()
+    sent = SentArticle.objects.select_for_update().filter(post_id=post.pk).first()
     if _public(post):
         if sent is None or sent.is_deleted:
             activity, kind = objects.create(post), "Create"
@@ -75,13 +90,13 @@ def sync_post(*, post: Post) -> str | None:
             activity, kind = objects.update(post), "Update"
         else:
             return None
-        FederatedPost.objects.update_or_create(
+        SentArticle.objects.update_or_create(
             post_id=post.pk,
             defaults={"blog": post.blog, "version": post.version, "is_deleted": False},
         )
     elif sent is not None and not sent.is_deleted and post.blog.is_active:
         activity, kind = _delete(post.blog, post.pk), "Delete"
-        FederatedPost.objects.filter(pk=sent.pk).update(is_deleted=True)
+        SentArticle.objects.filter(pk=sent.pk).update(is_deleted=True)
     else:
         return None
     queue(blog=post.blog, activity=activity, inboxes=server_inboxes(post.blog), post_id=post.pk)
@@ -99,9 +114,7 @@ def withdraw_post(*, blog: Blog, post_pk: int) -> bool:
     """A deleted post: Delete (Tombstone) to the servers that were told of it."""
     if not conf.site_enabled():
         return False
-    changed = FederatedPost.objects.filter(post_id=post_pk, is_deleted=False).update(
-        is_deleted=True
-    )
+    changed = SentArticle.objects.filter(post_id=post_pk, is_deleted=False).update(is_deleted=True)
     if changed and blog.is_active:
         queue(
             blog=blog,
@@ -121,9 +134,9 @@ def withdraw_blog(*, blog: Blog) -> int:
     if not conf.site_enabled() or not blog.is_active or is_federating(blog):
         return 0
     sent = list(
-        FederatedPost.objects.filter(blog=blog, is_deleted=False).values_list("post_id", flat=True)
+        SentArticle.objects.filter(blog=blog, is_deleted=False).values_list("post_id", flat=True)
     )
-    FederatedPost.objects.filter(blog=blog, post_id__in=sent).update(is_deleted=True)
+    SentArticle.objects.filter(blog=blog, post_id__in=sent).update(is_deleted=True)
     inboxes = server_inboxes(blog)
     for post_pk in sent:
         queue(blog=blog, activity=_delete(blog, post_pk), inboxes=inboxes, post_id=post_pk)

@@ -15,6 +15,8 @@ from chaikhana.core.urls import absolute_url
 from chaikhana.federation import objects
 from chaikhana.federation.actors import actor_id, domain, is_federating, reverse
 from chaikhana.federation.models import Reaction
+from chaikhana.federation.sections import actor_section, followable, section_name
+from chaikhana.portal.models import Section
 
 register = template.Library()
 
@@ -47,6 +49,19 @@ def fediverse_follow_portal(context: dict[str, Any]) -> dict[str, Any]:
     """The follow box for the portal's own actor, on the front page."""
     portal = _portal_blog()
     return fediverse_follow_box(context, portal) if portal is not None else {}
+
+
+@register.inclusion_tag("federation/_follow_box.html", takes_context=True)
+def fediverse_follow_section(context: dict[str, Any], section: Section) -> dict[str, Any]:
+    """The follow box for a portal section's actor, on the section's page."""
+    if actor_section(section_name(section)) is None:
+        return {}
+    return {
+        "handle": f"@{section_name(section)}@{domain()}",
+        "action": _follow_action(context.get("request")),
+        "blog": followable(section),
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }
 
 
 def _follow_action(request: Any) -> str:

@@ -8,10 +8,10 @@ from chaikhana.core.testing.twofactor import log_in_verified
 from chaikhana.federation.models import (
     BlockedActor,
     Delivery,
-    FederatedPost,
     Follower,
     InstancePolicy,
     RemoteActor,
+    SentArticle,
 )
 from chaikhana.network.models import AuditEntry
 
@@ -44,7 +44,7 @@ class OwnerPageTests:
                 blog=blog, remote=remote(n), state="accepted", follow_uri=f"https://x/{n}"
             )
         Follower.objects.create(blog=blog, remote=remote(9), follow_uri="https://x/9")
-        FederatedPost.objects.create(post_id=post.pk, blog=blog, version=1)
+        SentArticle.objects.create(post_id=post.pk, blog=blog, version=1)
         for host, status in [
             ("a.example", "delivered"),
             ("b.example", "delivered"),

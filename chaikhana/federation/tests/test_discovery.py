@@ -45,6 +45,37 @@ class WebFingerTests:
         blog = BlogFactory(is_active=False)
         assert client.get(f"/ap/@{blog.name}").status_code == 410
 
+    def test_a_deleted_blog_that_was_an_actor_is_gone_when_its_owner_deleted_it(
+        self, client, blog, user, django_capture_on_commit_callbacks
+    ):
+        from chaikhana.blogs.actions.blogs import delete_blog
+        from chaikhana.federation.models import ActorKey, GoneActor
+
+        name = blog.name
+        assert client.get(f"/ap/@{name}").status_code == 200  # a server fetched it: a key
+        with django_capture_on_commit_callbacks(execute=True):
+            delete_blog(blog=blog, by=user)
+        actor = client.get(f"/ap/@{name}")
+        assert actor.status_code == 410
+        assert actor.json()["type"] == "Tombstone"
+        for resource in (f"acct:{name}@testserver", f"http://testserver/ap/@{name}"):
+            assert client.get("/.well-known/webfinger", {"resource": resource}).status_code == 410
+        assert client.get(f"/ap/@{name}/outbox").status_code == 410
+        assert list(GoneActor.objects.values_list("name", flat=True)) == [name]
+        assert not ActorKey.objects.filter(actor__startswith="blog:").exists()
+
+    def test_a_deleted_blog_no_server_knew_is_not_found_when_deleted(
+        self, client, blog, user, django_capture_on_commit_callbacks
+    ):
+        from chaikhana.blogs.actions.blogs import delete_blog
+
+        name = blog.name
+        with django_capture_on_commit_callbacks(execute=True):
+            delete_blog(blog=blog, by=user)
+        assert client.get(f"/ap/@{name}").status_code == 404
+        response = client.get("/.well-known/webfinger", {"resource": f"acct:{name}@testserver"})
+        assert response.status_code == 404
+
     def test_another_host_in_the_handle_is_not_ours(self, client, blog):
         response = client.get(
             "/.well-known/webfinger", {"resource": f"acct:{blog.name}@evil.example"}

@@ -86,6 +86,20 @@ class ReactionTests:
         peer.post(client, peer.activity("Undo", like, suffix="u"))
         assert not Reaction.objects.exists()
 
+    def test_a_stored_post_page_shows_the_new_count_when_a_like_and_its_undo_arrive(
+        self, client, peer, post, run_tasks
+    ):
+        url = post.get_absolute_url()
+        client.get(url)  # the first visit learns what the page depends on, the second stores it
+        assert "fediverse-reactions" not in client.get(url).content.decode()
+        like = peer.activity("Like", object_of(post))
+        with run_tasks():
+            peer.post(client, like)
+        assert "1 like" in client.get(url).content.decode()
+        with run_tasks():
+            peer.post(client, peer.activity("Undo", like, suffix="u"))
+        assert "fediverse-reactions" not in client.get(url).content.decode()
+
 
 def reply(peer, post_or_uri, text="<p>Hello <script>x()</script><b>teahouse</b></p>", n="1"):
     target = post_or_uri if isinstance(post_or_uri, str) else object_of(post_or_uri)

@@ -117,6 +117,11 @@ def on_blog_part_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     _now_and_on_commit(blog_settings_dep(instance.blog_id))
 
 
+def on_post_reactions_changed(sender: Any, *, post_ids: list[int], **kwargs: Any) -> None:
+    """post_reactions_changed (after commit): the post pages show like and boost counts."""
+    invalidation.bump(*(post_dep(post_id) for post_id in post_ids))
+
+
 def on_media_changed(sender: Any, *, blog_id: int, post_ids: list[int], **kwargs: Any) -> None:
     """media_changed (after commit): renditions made or a file deleted; its posts' pages and
     the blog's lists (photo cards show covers) now show something else."""
@@ -139,6 +144,9 @@ def connect() -> None:
     signals.post_changed.connect(on_post_changed, dispatch_uid=f"{uid}.changed")
     signals.post_deleted.connect(on_post_deleted, dispatch_uid=f"{uid}.deleted")
     signals.blog_changed.connect(on_blog_changed, dispatch_uid=f"{uid}.blog")
+    signals.post_reactions_changed.connect(
+        on_post_reactions_changed, dispatch_uid=f"{uid}.reactions"
+    )
     media_signals.media_changed.connect(on_media_changed, dispatch_uid=f"{uid}.media")
     post_save.connect(on_post_saved, sender=Post, dispatch_uid=f"{uid}.post_save")
     post_delete.connect(on_post_saved, sender=Post, dispatch_uid=f"{uid}.post_delete")
