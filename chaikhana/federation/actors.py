@@ -117,6 +117,7 @@ def blog_json(blog: Blog) -> dict[str, Any]:
         "inbox": actor_url(blog, "inbox"),
         "outbox": actor_url(blog, "outbox"),
         "followers": actor_url(blog, "followers"),
+        "following": actor_url(blog, "following"),
         "featured": actor_url(blog, "featured"),
         "endpoints": {"sharedInbox": shared_inbox()},
         "manuallyApprovesFollowers": BlogFederation.objects.of(blog).approve_followers,

@@ -77,6 +77,7 @@ def section_json(section: Section) -> dict[str, Any]:
         "inbox": section_url(section, "inbox"),
         "outbox": section_url(section, "outbox"),
         "followers": section_url(section, "followers"),
+        "following": section_url(section, "following"),
         "featured": section_url(section, "featured"),
         "endpoints": {"sharedInbox": shared_inbox()},
         "manuallyApprovesFollowers": False,

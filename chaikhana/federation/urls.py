@@ -20,5 +20,6 @@ urlpatterns = [
     path("ap/@<str:name>/inbox", views.actor_inbox, name="inbox"),
     path("ap/@<str:name>/outbox", views.outbox, name="outbox"),
     path("ap/@<str:name>/followers", views.followers, name="followers"),
+    path("ap/@<str:name>/following", views.following, name="following"),
     path("ap/@<str:name>/featured", views.featured, name="featured"),
 ]

@@ -222,6 +222,19 @@ def followers(request: HttpRequest, name: str) -> HttpResponse:
     return activity_json(_collection(actor_url(result, "followers"), total))
 
 
+@require_GET
+@signed_fetch
+def following(request: HttpRequest, name: str) -> HttpResponse:
+    """Always empty: a blog or a section publishes and follows no one (ActivityPub §5.4 says
+    an actor SHOULD have the collection; Mastodon shows its count)."""
+    if (section := actor_section(name)) is not None:
+        return activity_json(_collection(section_url(section, "following"), 0))
+    result = _blog_or_error(name)
+    if isinstance(result, HttpResponse):
+        return result
+    return activity_json(_collection(actor_url(result, "following"), 0))
+
+
 OUTBOX_SIZE = 20
 
 

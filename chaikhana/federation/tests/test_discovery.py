@@ -111,8 +111,9 @@ class ActorTests:
         assert data["publicKey"]["id"] == f"{data['id']}#main-key"
         assert data["publicKey"]["publicKeyPem"].startswith("-----BEGIN PUBLIC KEY-----")
         assert data["url"] == f"http://testserver/@{blog.name}/"
-        for name in ("outbox", "followers", "featured"):
+        for name in ("outbox", "followers", "following", "featured"):
             assert client.get(data[name]).status_code == 200
+        assert client.get(data["following"]).json()["totalItems"] == 0  # a blog follows no one
 
     def test_three_blogs_of_one_person_share_nothing_that_links_them(self, client):
         person = UserFactory(username="secret-person")
