@@ -1,3 +1,4 @@
+import html
 from datetime import timedelta
 
 import pytest
@@ -168,8 +169,8 @@ class EditConflictTests:
         )
         page = response.content.decode()
         assert "Someone else saved this post while you were editing it" in page
-        assert "editor&#x27;s text" in page  # her text, in the form
-        assert "owner&#x27;s text" in page  # the saved text, shown beside it
+        assert "editor's text" in html.unescape(page)  # her text, in the form
+        assert "owner's text" in html.unescape(page)  # the saved text, shown beside it
         assert reverse("writing:revisions", args=[blog.name, post.pk]) in page
         post.refresh_from_db()
         assert post.body_source == "owner's text"

@@ -66,7 +66,13 @@ class ThemePickerTests:
 class SettingsFormTests:
     def test_theme_is_not_changed_from_the_settings_form_any_more(self, blog, user):
         url = reverse("writing:blog_settings", args=[blog.name])
-        data = {"title": "T", "language": "ru", "theme": "photo", "visibility": "public"}
+        data = {
+            "title": "T",
+            "language": "ru",
+            "theme": "photo",
+            "visibility": "public",
+            "feed_items": "10",
+        }
         assert client_for(user).post(url, data).status_code == 302
         blog.refresh_from_db()
         assert blog.theme == "text"
