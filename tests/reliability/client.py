@@ -115,7 +115,9 @@ def _multipart(data: dict, files: dict) -> tuple[bytes, str]:
             out += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
             out += str(one).encode() + b"\r\n"
     for name, (filename, content, ctype) in files.items():
-        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"'
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"'
+        )
         out += f"{head}\r\nContent-Type: {ctype}\r\n\r\n".encode() + content + b"\r\n"
     out += f"--{boundary}--\r\n".encode()
     return bytes(out), f"multipart/form-data; boundary={boundary}"

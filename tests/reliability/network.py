@@ -34,7 +34,11 @@ def seed() -> None:
     client = Client()
     log_in_verified(client, demo)
     post = Post.objects.filter(blog__name="demo", status="published", kind="post").first()
-    session = Session.objects.filter(status="scheduled", starts_at__gt=timezone.now()).order_by("-capacity", "id").first()
+    session = (
+        Session.objects.filter(status="scheduled", starts_at__gt=timezone.now())
+        .order_by("-capacity", "id")
+        .first()
+    )
     moving = Submission.objects.filter(state__in=["submitted", "in_review"]).order_by("id").first()
     print(
         json.dumps(
@@ -107,7 +111,9 @@ def _row_problems() -> list[str]:
     moved = Submission.objects.annotate(last_to=Subquery(last.values("to_state")[:1]))
     for submission in moved.exclude(last_to=None):
         if submission.state != submission.last_to:
-            problems.append(f"submission {submission.pk}: {submission.state} != {submission.last_to}")
+            problems.append(
+                f"submission {submission.pk}: {submission.state} != {submission.last_to}"
+            )
     # A media row's file and its renditions' files exist.
     for media in MediaFile.objects.all():
         if not media.file.storage.exists(media.file.name):
@@ -121,3 +127,86 @@ def _row_problems() -> list[str]:
 def check() -> None:
     """Print, as one JSON line, every broken invariant (an empty list when all hold)."""
     print(json.dumps(_database_problems() + _row_problems()))
+
+
+WXR = "/work/shared/corpora/wordpress/wptest.xml"
+
+
+def queue_work(receiver: str, images: int = 4) -> None:
+    """Ask for the background work drill 2 interrupts, through the product's own actions:
+    renditions of new uploads, a WXR import, and a published post that links to *receiver*
+    (search indexing, outbound webmentions, federation and newsletters hear it)."""
+    import io
+
+    from django.core.files import File
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from chaikhana.accounts.models import User
+    from chaikhana.blogs.actions import create_post, publish_post
+    from chaikhana.blogs.actions.posts.content import PostContent
+    from chaikhana.blogs.models import Blog
+    from chaikhana.media.actions.upload import upload_media
+    from chaikhana.porting.actions import start_import
+
+    call_command("reindex_search", verbosity=0)  # the demo loads posts without indexing them
+    demo = User.objects.get(username="demo")
+    blog = Blog.objects.get(name="demo")
+    for n in range(images):
+        out = io.BytesIO()
+        Image.new("RGB", (1600, 1000), (n * 40 % 256, 90, 30)).save(out, "JPEG")
+        upload = SimpleUploadedFile(f"photo-{n}.jpg", out.getvalue(), "image/jpeg")
+        upload_media(blog=blog, by=demo, uploaded_file=upload)
+    with open(WXR, "rb") as wxr:
+        start_import(blog=blog, by=demo, upload=File(wxr, name="wptest.xml"), fetch_media=False)
+    links = "\n\n".join(f"[Page {n}]({receiver}/page-{n})" for n in range(3))
+    post = create_post(
+        blog=blog, by=demo, content=PostContent(title="Drill linking post", body_source=links)
+    )
+    publish_post(post=post, by=demo)
+    print(json.dumps({"post": post.pk}))
+
+
+def task_effects() -> None:
+    """Print, as one JSON line, what the queue and the tasks' effects look like now."""
+    from django.db.models import Count
+    from django_tasks_db.models import DBTaskResult
+
+    from chaikhana.blogs.models import Post
+    from chaikhana.media.models import MediaFile, Rendition
+    from chaikhana.porting.models import ImportedItem, ImportRun
+    from chaikhana.reading.search.models import SearchDocument
+
+    statuses = dict(DBTaskResult.objects.values_list("status").annotate(n=Count("pk")))
+    due = DBTaskResult.objects.ready().count()  # retries waiting for a later time are not due
+    doubled_renditions = (
+        Rendition.objects.values("media_id", "width", "format")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .count()
+    )
+    images = MediaFile.objects.filter(kind="image", original_name__startswith="photo-")
+    print(
+        json.dumps(
+            {
+                "statuses": statuses,
+                "due": due,
+                "failed": list(
+                    DBTaskResult.objects.filter(status="FAILED").values_list(
+                        "task_path", "exception_class_path"
+                    )
+                ),
+                "images_without_renditions": images.filter(renditions=None).count(),
+                "doubled_renditions": doubled_renditions,
+                "unindexed": Post.objects.filter(status="published")
+                .exclude(pk__in=SearchDocument.objects.values("post_id"))
+                .count(),
+                "imports": list(ImportRun.objects.values_list("state", flat=True)),
+                "imported_items": ImportedItem.objects.count(),
+                "doubled_imported": ImportedItem.objects.values("blog_id", "kind", "key")
+                .annotate(n=Count("pk"))
+                .filter(n__gt=1)
+                .count(),
+            }
+        )
+    )

@@ -119,7 +119,9 @@ class AppServer(Server):
 
 
 @contextlib.contextmanager
-def app_server(stack: Stack, *, workers: int = 1, threads: int = 1, **env: str) -> Iterator[AppServer]:
+def app_server(
+    stack: Stack, *, workers: int = 1, threads: int = 1, **env: str
+) -> Iterator[AppServer]:
     port = free_port()
     run_env = stack.env(
         GUNICORN_BIND=f"127.0.0.1:{port}",
@@ -135,9 +137,11 @@ def app_server(stack: Stack, *, workers: int = 1, threads: int = 1, **env: str) 
     try:
         wait_until(
             "gunicorn",
-            lambda: proc.poll() is None
-            and get(server.base + "/healthz")[0] == 200
-            and len(server.worker_pids()) >= workers,
+            lambda: (
+                proc.poll() is None
+                and get(server.base + "/healthz")[0] == 200
+                and len(server.worker_pids()) >= workers
+            ),
             60,
         )
         yield server
@@ -263,8 +267,10 @@ def private_redis() -> Iterator[PrivateRedis]:
             with_ping = [shutil.which("redis-cli") or "redis-cli", "-p", str(port), "ping"]
             wait_until(
                 "redis-server",
-                lambda: subprocess.run(with_ping, capture_output=True, text=True).stdout.strip()
-                == "PONG",
+                lambda: (
+                    subprocess.run(with_ping, capture_output=True, text=True).stdout.strip()
+                    == "PONG"
+                ),
                 15,
                 0.1,
             )

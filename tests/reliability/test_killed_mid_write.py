@@ -8,6 +8,7 @@ or absent, and the database passes its own integrity checks. DRILL_REPEATS kills
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import random
@@ -122,7 +123,10 @@ class KilledMidWriteTests:
                 status, _, body = write(0)  # one undisturbed write: it works, and how long
                 window = (time.monotonic() - t0) * 1.2
                 assert status in (200, 302), f"{name}: {status} {body[:500]}"
-                cut = sum(kill_during(server, lambda: write(n), window) for n in range(1, REPEATS + 1))
+                cut = sum(
+                    kill_during(server, functools.partial(write, n), window)
+                    for n in range(1, REPEATS + 1)
+                )
                 report[name] = [cut, REPEATS, round(window * 1000)]
             print("killed mid-write (cut, kills, window ms):", report)
         assert check(stack) == []
