@@ -13,7 +13,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from chaikhana.blogs.models import Post
-from chaikhana.core.testing.factories import BlogFactory, UserFactory
+from chaikhana.core.testing.factories import BlogFactory, PostFactory, UserFactory
 from chaikhana.media.models import MediaFile
 from tests.browser.conftest import NetworkFence
 
@@ -92,4 +92,31 @@ def test_writing_room_previews_counts_autosaves_uploads_and_saves(writer_page) -
     expect(page.get_by_role("status")).to_contain_text("Saved.")
     post = Post.objects.get(blog=blog)
     assert "![A street after the rain](/media/" in post.body_source
+    assert violations == []
+
+
+def test_browser_copy_survives_a_save_that_never_reached_the_server(writer_page) -> None:
+    """A save that dies on the way (a killed worker, a dropped connection: tests/reliability
+    drill 1) must not take the browser's copy with it; a save that lands lets it go."""
+    page, violations, blog = writer_page
+    post = PostFactory(blog=blog, title="Bazaar prices", body_source="Old text.")
+    edit_url = reverse("writing:post_edit", args=[blog.name, post.pk])
+    lost = lambda route: route.abort() if route.request.method == "POST" else route.fallback()  # noqa: E731
+    page.route(f"**{edit_url}", lost)
+    page.goto(edit_url)
+    page.get_by_label(re.compile("^Text")).fill("New text written on the bus.")
+    page.get_by_role("button", name="Save").first.click()
+    page.unroute(f"**{edit_url}", lost)
+
+    page.goto(edit_url)
+    restore = page.get_by_role("button", name="Restore the browser’s copy")
+    expect(restore).to_be_visible()
+    restore.click()
+    expect(page.get_by_label(re.compile("^Text"))).to_have_value("New text written on the bus.")
+    page.keyboard.press("Control+s")
+    expect(page.get_by_role("status")).to_contain_text("Saved.")
+    page.goto(edit_url)
+    expect(restore).to_be_hidden()
+    key = f"chaikhana:draft:{blog.name}:{post.pk}"
+    assert page.evaluate(f"window.localStorage.getItem({key!r})") is None
     assert violations == []

@@ -62,14 +62,24 @@
     var store = storage();
     if (store) { store.removeItem(storageKey()); }
   }
+  function readCopy(store, key) {
+    try { return JSON.parse(store.getItem(key) || "null"); } catch (e) { return null; }
+  }
+  function shownHere(copy) { return copy.body === body.value && copy.title === title.value; }
+  // A copy goes only once the server has confirmed it — this page shows its text — never on
+  // submit: a save can still die (a killed worker, a lost
+  // connection) after the form left the browser, and the copy is then all she has.
   function offerCopy() {
     var store = storage(), box = document.getElementById("local-copy");
     if (!store || !box) { return; }
-    var copy;
-    try { copy = JSON.parse(store.getItem(storageKey()) || "null"); } catch (e) { copy = null; }
+    var unsavedNew = "chaikhana:draft:" + form.dataset.blog + ":new";
+    var fresh = readCopy(store, unsavedNew);
+    if (form.dataset.postId && fresh && shownHere(fresh)) { store.removeItem(unsavedNew); }
+    var copy = readCopy(store, storageKey());
     var savedAt = parseInt(form.dataset.savedAt || "0", 10) * 1000;
-    if (!copy || copy.at <= savedAt) { return; }
-    if (copy.body === body.value && copy.title === title.value) { return; }
+    if (!copy) { return; }
+    if (shownHere(copy)) { dropCopy(); return; }
+    if (copy.at <= savedAt) { return; }  // someone saved after it: kept, not offered over theirs
     box.hidden = false;
     document.getElementById("local-copy-restore").addEventListener("click", function () {
       title.value = copy.title;
@@ -149,7 +159,6 @@
     keepCopy();
     if (!busy && title.value + "\u0000" + body.value !== lastSent) { say(form.dataset.msgUnsaved); }
   });
-  form.addEventListener("submit", dropCopy);
   offerCopy();
   window.setInterval(autosave, INTERVAL);
 
