@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import uuid
+import zlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from chaikhana.media.render import media_for_urls
 
 TODAY_MAX_BYTES = 300 * 1024
 SMALL_WIDTH = 480
+# The container, package document, navigation and per-chapter entries of a text-only book.
+BOOK_OVERHEAD = 12 * 1024
 STYLE = "body{font-family:serif;line-height:1.5}img{max-width:100%;height:auto}.meta{color:#555}"
 
 
@@ -47,12 +50,25 @@ def write_epub(
     out: Path, *, title: str, language: str, posts: list[Post], images: bool = True
 ) -> int:
     """Write the book to *out*; the number of chapters. The daily pack sheds posts to fit."""
-    keep = list(posts)
+    daily = out.name.endswith("-today.epub")
+    keep = _likely_to_fit(posts) if daily else list(posts)
     while True:
         _write(out, title=title, language=language, posts=keep, images=images)
-        if not out.name.endswith("-today.epub") or out.stat().st_size <= TODAY_MAX_BYTES:
+        if not daily or out.stat().st_size <= TODAY_MAX_BYTES or not keep:
             return len(keep)
         keep = keep[1:]  # the oldest post goes first
+
+
+def _likely_to_fit(posts: list[Post]) -> list[Post]:
+    """The newest posts whose chapters, deflated as the book's zip will, fit the daily budget
+    with room for the book's own files: one write instead of one per post dropped."""
+    budget, keep = TODAY_MAX_BYTES - BOOK_OVERHEAD, []
+    for post in reversed(posts):
+        budget -= len(zlib.compress(_chapter(post, None, None).encode()))
+        if budget < 0:
+            break
+        keep.append(post)
+    return keep[::-1]
 
 
 def _write(out: Path, *, title: str, language: str, posts: list[Post], images: bool) -> None:
@@ -88,7 +104,7 @@ def _write(out: Path, *, title: str, language: str, posts: list[Post], images: b
     temporary.replace(out)
 
 
-def _chapter(post: Post, book: epub.EpubBook, packed: dict[str, str] | None) -> str:
+def _chapter(post: Post, book: epub.EpubBook | None, packed: dict[str, str] | None) -> str:
     soup = BeautifulSoup(post.body_html or "", "html.parser")
     for picture in soup.find_all("picture"):
         img = picture.find("img")
@@ -110,11 +126,11 @@ def _chapter(post: Post, book: epub.EpubBook, packed: dict[str, str] | None) -> 
 
 
 def _image(
-    img: Tag, book: epub.EpubBook, packed: dict[str, str] | None, media: MediaFile | None
+    img: Tag, book: epub.EpubBook | None, packed: dict[str, str] | None, media: MediaFile | None
 ) -> None:
     for attribute in ("srcset", "sizes", "loading", "decoding"):
         del img[attribute]
-    if packed is None or media is None:
+    if packed is None or media is None or book is None:
         img.replace_with(f"[{img.get('alt') or ''}]" if img.get("alt") else "")
         return
     renditions = sorted(
