@@ -31,15 +31,17 @@ class PublishError(Exception):
     """The target refused; the message names it."""
 
 
-def publish(target: str, *, scope: Scope, live: str, full: bool = False) -> Report:
+def publish(
+    target: str, *, scope: Scope, live: str, full: bool = False, public: str = ""
+) -> Report:
     if not target.startswith("s3://"):
-        return build(Path(target), scope=scope, live=live, full=full)
+        return build(Path(target), scope=scope, live=live, full=full, public=public)
     bucket, _sep, prefix = target.removeprefix("s3://").partition("/")
     storage, prefix = bucket_storage(bucket), prefix.strip("/")
     # A bucket that is missing or refuses us is said before minutes of building, not after.
     _refused_by(storage, lambda: storage.connection.meta.client.head_bucket(Bucket=bucket))
     staging = conf.staging_root() / hashlib.sha256(target.encode()).hexdigest()[:16]
-    report = build(staging, scope=scope, live=live, full=full)
+    report = build(staging, scope=scope, live=live, full=full, public=public)
     upload(report.generation, storage, prefix=prefix)
     return report
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EntitySubstitution
@@ -56,6 +56,23 @@ class Page:
 class Rewriter:
     live: str  # the live site's origin, e.g. https://example.org
     locate: Locate
+    public: str = ""  # where readers open this copy, when known (its feeds then lead there)
+
+    def feed(self, data: bytes) -> bytes:
+        """RSS, Atom and JSON Feed need absolute links, and a copy on a USB stick or under
+        file:// has no address: their links keep naming the live site, unless the copy's own
+        address is known, when every link to a page the copy holds leads into the copy."""
+        if not self.public:
+            return data
+        pattern = re.compile(re.escape(self.live).encode() + rb"(/[^\s\"'<>&?#]*)")
+
+        def one(match: re.Match[bytes]) -> bytes:
+            target = self.locate(match[1].decode("utf-8", "replace"), "")
+            if target is None or target.kind not in ("page", "feed"):
+                return match[0]
+            return f"{self.public}/{quote(target.file, safe='/@')}".encode()
+
+        return pattern.sub(one, data)
 
     def page(self, html: str, *, at: Target) -> Page:
         soup = BeautifulSoup(html, "html.parser")

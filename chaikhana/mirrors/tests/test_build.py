@@ -79,6 +79,28 @@ class MirrorContentTests:
         assert (root / "@open/public-post/index.html").is_file()
         assert not (root / "index.html").exists()
 
+    def test_feeds_name_the_live_site_when_the_copy_has_no_address(self, built_mirror):
+        for feed in ("@open/feed/index.xml", "@open/feed/atom/index.xml"):
+            text = (built_mirror.root / feed).read_text()
+            assert f"{LIVE}/@open/public-post/" in text, feed
+
+
+class MirrorFeedTests:
+    def test_feeds_lead_into_the_copy_when_its_address_is_known(
+        self, network, make_mirror, tmp_path
+    ):
+        copy = "https://copy.example.org/news"
+        make_mirror(blog="open", public=copy)
+        root = current(tmp_path)
+        feeds = [p for p in root.rglob("*.xml")] + [p for p in root.rglob("*.json")]
+        assert len(feeds) >= 2
+        for feed in feeds:
+            text = feed.read_text()
+            assert f"{LIVE}/@open/public-post/" not in text, feed
+        rss = (root / "@open/feed/index.xml").read_text()
+        assert f"{copy}/@open/public-post/index.html" in rss
+        assert (root / "@open/public-post/index.html").is_file()
+
 
 class IncrementalTests:
     def test_a_handful_of_files_change_when_a_post_is_added_and_one_deleted(
