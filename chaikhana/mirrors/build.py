@@ -32,7 +32,7 @@ from chaikhana.core import network_settings
 from chaikhana.mirrors import conf, manifest, signing
 from chaikhana.mirrors.render import Rendered, Renderer
 from chaikhana.mirrors.rewrite import Rewriter, relative
-from chaikhana.mirrors.scope import Scope, Target
+from chaikhana.mirrors.scope import Scope, Target, path_form
 from chaikhana.reading.cache import invalidation
 
 # Static files, icons and pages are fetched again each run; media names never change.
@@ -212,7 +212,9 @@ def _remember(
 
 def _redirect(run: _Run, target: Target, rendered: Rendered) -> list[Target]:
     location = urlsplit(rendered.location)
-    to = run.scope.locate(location.path, location.query)
+    live = urlsplit(run.rewriter.live).netloc
+    path = path_form(location.netloc, location.path, live=live, at=target.url)
+    to = run.scope.locate(path, location.query) if path is not None else None
     if to is None:
         return []
     href = relative(to.file, target.file)

@@ -20,7 +20,7 @@ from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
 from django.utils.translation import gettext as _
 
-from chaikhana.mirrors.scope import Target
+from chaikhana.mirrors.scope import Target, path_form
 
 LINK_ATTRIBUTES = ("href", "src", "poster")
 SRCSET = "srcset"
@@ -100,9 +100,14 @@ class Rewriter:
         parts = urlsplit(value)
         if parts.scheme and parts.scheme not in ("http", "https"):
             return value
-        if parts.netloc and parts.netloc != urlsplit(self.live).netloc:
-            return value  # another site: content, left as written
-        path = parts.path if parts.path.startswith("/") else _join(at.url, parts.path)
+        if parts.netloc or parts.path.startswith("/"):
+            live = urlsplit(self.live).netloc
+            found_path = path_form(parts.netloc, parts.path, live=live, at=at.url)
+            if found_path is None:
+                return value  # another site: content, left as written
+            path = found_path
+        else:
+            path = _join(at.url, parts.path)
         target = self.locate(path, parts.query)
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if target is None:
