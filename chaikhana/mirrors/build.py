@@ -32,7 +32,7 @@ from chaikhana.core import network_settings
 from chaikhana.mirrors import conf, manifest, signing
 from chaikhana.mirrors.render import Rendered, Renderer
 from chaikhana.mirrors.rewrite import Rewriter, relative
-from chaikhana.mirrors.scope import Scope, Target
+from chaikhana.mirrors.scope import Scope, Target, path_form
 from chaikhana.reading.cache import invalidation
 
 # Static files, icons and pages are fetched again each run; media names never change.
@@ -75,13 +75,14 @@ class _Run:
     pages: dict[str, Any] = field(default_factory=dict)
 
 
-def build(root: Path, *, scope: Scope, live: str, full: bool = False) -> Report:
-    """Write (or refresh) the mirror at *root*; MirrorError when it cannot."""
+def build(root: Path, *, scope: Scope, live: str, full: bool = False, public: str = "") -> Report:
+    """Write (or refresh) the mirror at *root*; MirrorError when it cannot. *public* is the
+    address readers open the copy at, when known: its feeds' links then lead into the copy."""
     started = time.monotonic()
     root = _prepare(root)
     previous = _current(root)
     state = _load_state(root, previous) if previous else {}
-    stamp = str(network_settings.current().updated_at or "")
+    stamp = f"{network_settings.current().updated_at or ''} {public}"
     incremental = bool(previous) and not full and state.get("network") == stamp
     new = root / f"gen-{timezone.now():%Y%m%d%H%M%S}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
     run = _Run(
@@ -89,7 +90,7 @@ def build(root: Path, *, scope: Scope, live: str, full: bool = False) -> Report:
         new=new,
         previous=previous,
         state=state if incremental else {},
-        rewriter=Rewriter(live=live.rstrip("/"), locate=scope.locate),
+        rewriter=Rewriter(live=live.rstrip("/"), locate=scope.locate, public=public.rstrip("/")),
         renderer=Renderer(live),
         scope=scope,
         incremental=incremental,
@@ -165,6 +166,8 @@ def _visit(run: _Run, target: Target) -> list[Target]:
     if rendered.status != 200:
         return []
     body, found = rendered.body, []
+    if target.kind == "feed":
+        body = run.rewriter.feed(body)
     if target.kind == "page":
         page = run.rewriter.page(rendered.body.decode(), at=target)
         body, found = page.html.encode(), page.found
@@ -209,7 +212,9 @@ def _remember(
 
 def _redirect(run: _Run, target: Target, rendered: Rendered) -> list[Target]:
     location = urlsplit(rendered.location)
-    to = run.scope.locate(location.path, location.query)
+    live = urlsplit(run.rewriter.live).netloc
+    path = path_form(location.netloc, location.path, live=live, at=target.url)
+    to = run.scope.locate(path, location.query) if path is not None else None
     if to is None:
         return []
     href = relative(to.file, target.file)

@@ -10,7 +10,9 @@ at most some new files beside it that its manifest does not name).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
@@ -22,18 +24,25 @@ from chaikhana.mirrors import conf, manifest
 from chaikhana.mirrors.build import Report, build
 from chaikhana.mirrors.scope import Scope
 
+T = TypeVar("T")
+
 
 class PublishError(Exception):
     """The target refused; the message names it."""
 
 
-def publish(target: str, *, scope: Scope, live: str, full: bool = False) -> Report:
+def publish(
+    target: str, *, scope: Scope, live: str, full: bool = False, public: str = ""
+) -> Report:
     if not target.startswith("s3://"):
-        return build(Path(target), scope=scope, live=live, full=full)
+        return build(Path(target), scope=scope, live=live, full=full, public=public)
     bucket, _sep, prefix = target.removeprefix("s3://").partition("/")
+    storage, prefix = bucket_storage(bucket), prefix.strip("/")
+    # A bucket that is missing or refuses us is said before minutes of building, not after.
+    _refused_by(storage, lambda: storage.connection.meta.client.head_bucket(Bucket=bucket))
     staging = conf.staging_root() / hashlib.sha256(target.encode()).hexdigest()[:16]
-    report = build(staging, scope=scope, live=live, full=full)
-    upload(report.generation, bucket_storage(bucket), prefix=prefix.strip("/"))
+    report = build(staging, scope=scope, live=live, full=full, public=public)
+    upload(report.generation, storage, prefix=prefix)
     return report
 
 
@@ -55,22 +64,31 @@ def upload(generation: Path, storage: S3Storage, *, prefix: str) -> int:
     """Make the bucket's copy the same as *generation*; how many files were sent."""
     local = manifest.parse((generation / conf.MANIFEST).read_bytes())
 
-    def name(rel: str) -> str:
-        return f"{prefix}/{rel}" if prefix else rel
-
-    try:
-        remote = _remote_manifest(storage, name(conf.MANIFEST))
+    def send() -> int:
+        remote = _remote_manifest(storage, _key(prefix, conf.MANIFEST))
         sent = [rel for rel, digest in local.items() if remote.get(rel) != digest]
         for rel in [*sent, conf.PUBLIC_KEY, conf.MANIFEST, conf.SIGNATURE]:
-            storage.save(name(rel), ContentFile((generation / rel).read_bytes()))
+            storage.save(_key(prefix, rel), ContentFile((generation / rel).read_bytes()))
         for rel in sorted(set(remote) - set(local)):
-            storage.delete(name(rel))
+            storage.delete(_key(prefix, rel))
+        return len(sent)
+
+    return _refused_by(storage, send)
+
+
+def _key(prefix: str, rel: str) -> str:
+    return f"{prefix}/{rel}" if prefix else rel
+
+
+def _refused_by(storage: S3Storage, call: Callable[[], T]) -> T:
+    """*call*'s answer, or a PublishError naming the bucket that refused."""
+    try:
+        return call()
     except (BotoCoreError, ClientError) as exc:
         raise PublishError(
             _("The bucket %(bucket)s refused: %(error)s")
             % {"bucket": storage.bucket_name, "error": exc}
         ) from exc
-    return len(sent)
 
 
 def _remote_manifest(storage: S3Storage, key: str) -> dict[str, str]:

@@ -23,7 +23,9 @@ def refresh(mirror: Mirror, *, live: str) -> bool:
     """True when *mirror*'s copy is now current; its row says what happened either way."""
     with translation.override(settings.LANGUAGE_CODE):
         try:
-            report = publish.publish(mirror.target, scope=Scope.build(), live=live)
+            report = publish.publish(
+                mirror.target, scope=Scope.build(), live=live, public=mirror.url
+            )
         except FAILURES as exc:
             logger.warning("mirror %s not refreshed: %s", mirror.pk, exc)
             record_mirror_run(mirror_id=mirror.pk, error=str(exc))

@@ -14,7 +14,7 @@ from django.http import QueryDict
 from django.test import Client
 from django.utils.translation import gettext as _
 
-from chaikhana.mirrors.scope import Target
+from chaikhana.mirrors.scope import Target, host_for
 from chaikhana.reading.cache import keys
 
 # Crawlers say who they are; the portal's reading figures leave us out (portal/figures).
@@ -45,7 +45,9 @@ class Renderer:
         if target.kind == "media":
             return self._media(target)
         path, _sep, query = target.url.partition("?")
-        response = self.client.get(path, QueryDict(query), secure=self.secure)
+        host, path = host_for(path)
+        headers = {"host": host} if host else None
+        response = self.client.get(path, QueryDict(query), secure=self.secure, headers=headers)
         if response.status_code >= 500:
             raise RenderError(
                 _("%(url)s answered %(status)d: nothing was published.")

@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
 from django.utils.translation import gettext as _
 
-from chaikhana.mirrors.scope import Target
+from chaikhana.mirrors.scope import Target, path_form
 
 LINK_ATTRIBUTES = ("href", "src", "poster")
 SRCSET = "srcset"
@@ -56,6 +56,23 @@ class Page:
 class Rewriter:
     live: str  # the live site's origin, e.g. https://example.org
     locate: Locate
+    public: str = ""  # where readers open this copy, when known (its feeds then lead there)
+
+    def feed(self, data: bytes) -> bytes:
+        """RSS, Atom and JSON Feed need absolute links, and a copy on a USB stick or under
+        file:// has no address: their links keep naming the live site, unless the copy's own
+        address is known, when every link to a page the copy holds leads into the copy."""
+        if not self.public:
+            return data
+        pattern = re.compile(re.escape(self.live).encode() + rb"(/[^\s\"'<>&?#]*)")
+
+        def one(match: re.Match[bytes]) -> bytes:
+            target = self.locate(match[1].decode("utf-8", "replace"), "")
+            if target is None or target.kind not in ("page", "feed"):
+                return match[0]
+            return f"{self.public}/{quote(target.file, safe='/@')}".encode()
+
+        return pattern.sub(one, data)
 
     def page(self, html: str, *, at: Target) -> Page:
         soup = BeautifulSoup(html, "html.parser")
@@ -83,9 +100,14 @@ class Rewriter:
         parts = urlsplit(value)
         if parts.scheme and parts.scheme not in ("http", "https"):
             return value
-        if parts.netloc and parts.netloc != urlsplit(self.live).netloc:
-            return value  # another site: content, left as written
-        path = parts.path if parts.path.startswith("/") else _join(at.url, parts.path)
+        if parts.netloc or parts.path.startswith("/"):
+            live = urlsplit(self.live).netloc
+            found_path = path_form(parts.netloc, parts.path, live=live, at=at.url)
+            if found_path is None:
+                return value  # another site: content, left as written
+            path = found_path
+        else:
+            path = _join(at.url, parts.path)
         target = self.locate(path, parts.query)
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if target is None:

@@ -113,3 +113,35 @@ def _page_target(path: str, page: int, match: ResolverMatch) -> Target:
     name = f"{stem}.xml" if is_feed else f"{stem}.html"
     url = path if page == 1 else f"{path}?page={page}"
     return Target(url, posixpath.join(base, name) if base else name, "feed" if is_feed else "page")
+
+
+# Subdomain mode (BLOG_HOST_MODE=subdomain): a blog lives at <name>.BLOG_DOMAIN. The mirror
+# names every page by its path-mode address (/@name/…), so its files are laid out the same
+# in both modes, and asks the blog's own host for it.
+def _blog_domain() -> str:
+    return str(settings.BLOG_DOMAIN) if settings.BLOG_HOST_MODE == "subdomain" else ""
+
+
+def host_for(url: str) -> tuple[str, str]:
+    """(host, path) the live site answers the path-mode *url* at ("" for the site's own)."""
+    domain = _blog_domain()
+    if domain and url.startswith("/@"):
+        name, _sep, rest = url[2:].partition("/")
+        return f"{name}.{domain}", f"/{rest}"
+    return "", url
+
+
+def path_form(netloc: str, path: str, *, live: str, at: str) -> str | None:
+    """The path-mode address of a link to *netloc*/*path* on the page at *at* (path-mode);
+    None when it leads to another site."""
+    domain = _blog_domain()
+    if not netloc:
+        on_blog_host = domain and at.startswith("/@")
+        if on_blog_host and not path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+            return f"/@{at[2:].partition('/')[0]}{path}"
+        return path
+    if netloc == live or (domain and netloc == domain):
+        return path
+    if domain and netloc.endswith(f".{domain}"):
+        return f"/@{netloc.removesuffix(f'.{domain}')}{path}"
+    return None

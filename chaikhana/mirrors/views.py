@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chaikhana.core.errors import ActionError
 from chaikhana.mirrors import conf, packs, signing
-from chaikhana.mirrors.access import access_mirror
+from chaikhana.mirrors.access import access_course_pack, access_mirror
 from chaikhana.mirrors.actions import mirrors as actions
 from chaikhana.mirrors.forms import MirrorForm
 from chaikhana.mirrors.models import Mirror
+from chaikhana.mirrors.packs import make
 from chaikhana.network.access import staff_view
 from chaikhana.network.views.common import run, staff_user
+from chaikhana.portal.models import Section
 
 
 def _public_key() -> signing.PublicKey | None:
@@ -82,6 +86,25 @@ def pack(request: HttpRequest, name: str) -> FileResponse:
     if not path.is_file():
         raise Http404(_("There is no such pack."))
     return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+
+
+def section_pack(request: HttpRequest, slug: str) -> FileResponse:
+    """A portal section's EPUB (public), built first when missing or a day old."""
+    if not Section.objects.filter(slug=slug).exists():
+        raise Http404(_("There is no such section."))
+    path = make.section_epub(section=slug)
+    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
+
+
+@login_required
+def course_pack(request: HttpRequest, slug: str) -> FileResponse:
+    """A course's materials as an EPUB, for its students and tutors only; never cached."""
+    course = access_course_pack(request.user, slug)
+    url = request.build_absolute_uri(reverse("courses:course", args=[course.slug]))
+    path = make.build_course_pack(course=course, url=url)
+    response = FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @staff_view

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chaikhana.blogs.roles import Role
 from chaikhana.blogs.validators import validate_blog_name
+from chaikhana.core.onion import serving_onion
 
 if TYPE_CHECKING:
     from chaikhana.accounts.models import User
@@ -118,7 +119,7 @@ class Blog(models.Model):
 
     def url(self, viewname: str, **kwargs: object) -> str:
         """The address of one of this blog's pages, in path or subdomain mode."""
-        if settings.BLOG_HOST_MODE == "subdomain":
+        if settings.BLOG_HOST_MODE == "subdomain" and not serving_onion():
             path = reverse(viewname, urlconf="chaikhana.urls_blog_host", kwargs=kwargs)
             return f"//{self.name}.{settings.BLOG_DOMAIN}{path}"
         return reverse(viewname, kwargs={"blog": self.name, **kwargs})

@@ -54,7 +54,9 @@ def _passes_check(css: str) -> bool:
 def _page_address(blog: Blog, request: HttpRequest) -> str:
     """This page of *blog* in the form ``Blog.url()`` gives (path, or //host/path)."""
     if settings.BLOG_HOST_MODE == "subdomain":
-        return f"//{blog.name}.{settings.BLOG_DOMAIN}{request.path}"
+        # Read at /@name/… on the onion (one host): the blog's own host is still canonical.
+        path = request.path.removeprefix(f"/@{blog.name}") or "/"
+        return f"//{blog.name}.{settings.BLOG_DOMAIN}{path}"
     return request.path
 
 

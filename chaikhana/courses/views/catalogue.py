@@ -55,6 +55,7 @@ def course(request: HttpRequest, slug: str) -> HttpResponse:
         "tutors": _tutor_profiles(found),
         "materials": found.materials.all() if show_materials else None,
         "can_manage": manager,
+        "enrolled": enrolled,
     }
     return render(request, "courses/course.html", context)
 

@@ -1,4 +1,5 @@
-"""EPUB 3 packs (``ebooklib``): a blog, a month of it, or today on the network.
+"""EPUB 3 packs (``ebooklib``): a blog, a month of it, a portal section, today on the network,
+and a course's materials for its students (private: never among the public packs).
 
 Bodies are the stored, sanitised HTML; links to our own pages become absolute (the book is
 read away from the site), ``<picture>`` becomes one small JPEG packed in the book, and the
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import posixpath
 import uuid
+import zlib
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,14 +21,18 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from ebooklib import epub
 
 from chaikhana.blogs.models import Blog, Post
+from chaikhana.courses.models import Course
 from chaikhana.media.models import MediaFile
 from chaikhana.media.render import media_for_urls
 
 TODAY_MAX_BYTES = 300 * 1024
 SMALL_WIDTH = 480
+# The container, package document, navigation and per-chapter entries of a text-only book.
+BOOK_OVERHEAD = 12 * 1024
 STYLE = "body{font-family:serif;line-height:1.5}img{max-width:100%;height:auto}.meta{color:#555}"
 
 
@@ -47,48 +54,103 @@ def write_epub(
     out: Path, *, title: str, language: str, posts: list[Post], images: bool = True
 ) -> int:
     """Write the book to *out*; the number of chapters. The daily pack sheds posts to fit."""
-    keep = list(posts)
+    daily = out.name.endswith("-today.epub")
+    keep = _likely_to_fit(posts) if daily else list(posts)
     while True:
         _write(out, title=title, language=language, posts=keep, images=images)
-        if not out.name.endswith("-today.epub") or out.stat().st_size <= TODAY_MAX_BYTES:
+        if not daily or out.stat().st_size <= TODAY_MAX_BYTES or not keep:
             return len(keep)
         keep = keep[1:]  # the oldest post goes first
 
 
+def _likely_to_fit(posts: list[Post]) -> list[Post]:
+    """The newest posts whose chapters, deflated as the book's zip will, fit the daily budget
+    with room for the book's own files: one write instead of one per post dropped."""
+    budget, keep = TODAY_MAX_BYTES - BOOK_OVERHEAD, []
+    for post in reversed(posts):
+        budget -= len(zlib.compress(_chapter(post, None, None).encode()))
+        if budget < 0:
+            break
+        keep.append(post)
+    return keep[::-1]
+
+
 def _write(out: Path, *, title: str, language: str, posts: list[Post], images: bool) -> None:
+    book = _book(title, language)
+    packed: dict[str, str] = {}
+    chapters = [
+        Chapter(
+            post.title, post.language or language, _chapter(post, book, packed if images else None)
+        )
+        for post in posts
+    ]
+    _finish(book, out, title=title, language=language, chapters=chapters)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    language: str
+    html: str
+
+
+def write_materials(out: Path, *, course: Course, url: str) -> int:
+    """A course's materials as a book for its students: one chapter per material, its text
+    as stored (sanitised at save); a file is named with where to fetch it (*url*)."""
+    book = _book(course.title, course.language)
+    chapters = []
+    for material in course.materials.all():
+        body = material.body_html
+        if material.file:
+            name = escape(posixpath.basename(material.file.name))
+            note = _("File: %(name)s, on the course page") % {"name": name}
+            body += f'<p class="meta"><a href="{escape(url)}">{note}</a></p>'
+        chapters.append(
+            Chapter(material.title, course.language, f"<h1>{escape(material.title)}</h1>{body}")
+        )
+    _finish(book, out, title=course.title, language=course.language, chapters=chapters)
+    return len(chapters)
+
+
+def _book(title: str, language: str) -> epub.EpubBook:
     book = epub.EpubBook()
     book.set_identifier(f"urn:uuid:{uuid.uuid4()}")
     book.set_title(title)
     book.set_language(language)
     book.add_author(title)
     book.add_metadata("DC", "date", date.today().isoformat())
+    return book
+
+
+def _finish(
+    book: epub.EpubBook, out: Path, *, title: str, language: str, chapters: list[Chapter]
+) -> None:
     style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=STYLE)
     book.add_item(style)
-    chapters = []
-    packed: dict[str, str] = {}
-    for number, post in enumerate(posts, start=1):
-        chapter = epub.EpubHtml(
-            title=post.title, file_name=f"post-{number}.xhtml", lang=post.language or language
+    items = []
+    for number, chapter in enumerate(chapters, start=1):
+        item = epub.EpubHtml(
+            title=chapter.title, file_name=f"post-{number}.xhtml", lang=chapter.language
         )
-        chapter.content = _chapter(post, book, packed if images else None)
-        chapter.add_item(style)
-        book.add_item(chapter)
-        chapters.append(chapter)
-    if not chapters:
+        item.content = chapter.html
+        item.add_item(style)
+        book.add_item(item)
+        items.append(item)
+    if not items:
         empty = epub.EpubHtml(title=title, file_name="empty.xhtml", lang=language)
         empty.content = f"<h1>{escape(title)}</h1><p>—</p>"
         book.add_item(empty)
-        chapters.append(empty)
-    book.toc = chapters
+        items.append(empty)
+    book.toc = items
     book.add_item(epub.EpubNcx())
     book.add_item(epub.EpubNav())
-    book.spine = ["nav", *chapters]
+    book.spine = ["nav", *items]
     temporary = out.with_name(f".{out.name}.tmp")
     epub.write_epub(str(temporary), book)
     temporary.replace(out)
 
 
-def _chapter(post: Post, book: epub.EpubBook, packed: dict[str, str] | None) -> str:
+def _chapter(post: Post, book: epub.EpubBook | None, packed: dict[str, str] | None) -> str:
     soup = BeautifulSoup(post.body_html or "", "html.parser")
     for picture in soup.find_all("picture"):
         img = picture.find("img")
@@ -110,11 +172,11 @@ def _chapter(post: Post, book: epub.EpubBook, packed: dict[str, str] | None) -> 
 
 
 def _image(
-    img: Tag, book: epub.EpubBook, packed: dict[str, str] | None, media: MediaFile | None
+    img: Tag, book: epub.EpubBook | None, packed: dict[str, str] | None, media: MediaFile | None
 ) -> None:
     for attribute in ("srcset", "sizes", "loading", "decoding"):
         del img[attribute]
-    if packed is None or media is None:
+    if packed is None or media is None or book is None:
         img.replace_with(f"[{img.get('alt') or ''}]" if img.get("alt") else "")
         return
     renditions = sorted(

@@ -12,12 +12,17 @@ from django.utils import timezone
 from chaikhana.blogs.models import Blog
 from chaikhana.core import network_settings
 from chaikhana.core.translit import slugify
+from chaikhana.courses.models import Course
 from chaikhana.mirrors import build, conf, packs
 from chaikhana.mirrors.packs import epub, zim
 from chaikhana.mirrors.scope import Scope
+from chaikhana.portal.models import Section
+from chaikhana.portal.views.front import live_submissions
 
 # A pack older than this is built again by the periodic command.
 STALE_HOURS = 24
+# A section's book: its newest stories, as many as its page lists a few times over.
+SECTION_STORIES = 60
 
 
 def build_zim(*, blog: str | None = None, portal: bool = False) -> Path:
@@ -40,6 +45,38 @@ def build_blog_epub(*, blog: str, month: str | None = None) -> Path:
     name = f"{_slug()}-{blog}{'-' + month if month else ''}.epub"
     title = f"{found.title} {month}" if month else found.title
     return _epub(name, title=title, language=found.language, posts=posts)
+
+
+def build_section_epub(*, section: str) -> Path:
+    """A portal section's newest stories as a public pack (offered on /mirrors/)."""
+    found = Section.objects.get(slug=section)
+    stories = live_submissions().filter(section=found).order_by("-story__published_at")
+    posts = [item.story for item in stories[:SECTION_STORIES]][::-1]
+    title = f"{network_settings.network_name()}: {found.name}"
+    return _epub(
+        f"{_slug()}-section-{found.slug}.epub",
+        title=title,
+        language=settings.LANGUAGE_CODE,
+        posts=posts,
+    )
+
+
+def section_epub(*, section: str) -> Path:
+    """The section's pack, built first when missing or stale."""
+    path = _folder() / f"{_slug()}-section-{section}.epub"
+    if not path.is_file() or time.time() - path.stat().st_mtime > STALE_HOURS * 3600:
+        return build_section_epub(section=section)
+    return path
+
+
+def build_course_pack(*, course: Course, url: str) -> Path:
+    """A course's materials for its students. Kept apart from the public packs (never on
+    /mirrors/, in /mirrors.json or in a mirror); served only through access checks."""
+    folder = conf.staging_root() / "private" / "courses"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{course.slug}.epub"
+    epub.write_materials(out, course=course, url=url)
+    return out
 
 
 def build_today() -> Path:

@@ -11,6 +11,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 
 from chaikhana.blogs.models import Blog, Post
 from chaikhana.core.testing.factories import BlogFactory, PostFactory, TagFactory, UserFactory
@@ -37,6 +39,10 @@ def signing_key(settings):
 
 @pytest.fixture
 def network(db, signing_key) -> Network:
+    return make_network()
+
+
+def make_network() -> Network:
     owner = UserFactory(username="realname-owner")
     blog = BlogFactory(name="open", title="Open blog", owner=owner)
     tag = TagFactory(blog=blog, name="water", slug="water")
@@ -68,6 +74,30 @@ def network(db, signing_key) -> Network:
             "stopped",
         ],
     )
+
+
+@dataclass
+class Built:
+    network: Network
+    key: signing.SecretKey
+    root: Path  # the complete generation of a full mirror of the network
+
+
+@pytest.fixture(scope="class")
+def built_mirror(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Built]:
+    """One network and one full mirror of it, shared by a class of tests that only read it
+    (a test that changes files changes a copy): built once, rolled back after the class."""
+    secret, key = signing.generate()
+    folder = tmp_path_factory.mktemp("shared") / "mirror"
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MIRROR_SIGNING_KEY=secret),
+        transaction.atomic(),
+    ):
+        network = make_network()
+        build.build(folder, scope=Scope.build(), live=LIVE)
+        yield Built(network=network, key=key, root=(folder / "current").resolve())
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""manage.py mirror TARGET [--blog NAME] [--portal] [--full] [--live-url URL]: a static copy."""
+"""manage.py mirror TARGET [--blog NAME] [--portal] [--full] [--live-url URL] [--public-url URL]."""
 
 from __future__ import annotations
 
@@ -25,6 +25,11 @@ class Command(BaseCommand):
         parser.add_argument("--portal", action="store_true", help="only the portal")
         parser.add_argument("--full", action="store_true", help="render every page again")
         parser.add_argument(
+            "--public-url",
+            default="",
+            help="where readers open this copy: its feeds' links then lead into it",
+        )
+        parser.add_argument(
             "--live-url", default="", help="the live site comments link to (default SITE_URL)"
         )
 
@@ -36,7 +41,11 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE):
             try:
                 report = publish.publish(
-                    options["target"], scope=scope, live=live, full=options["full"]
+                    options["target"],
+                    scope=scope,
+                    live=live,
+                    full=options["full"],
+                    public=options["public_url"],
                 )
             except (MirrorError, RenderError, SigningError, publish.PublishError) as exc:
                 raise CommandError(str(exc)) from exc

@@ -6,8 +6,16 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext_lazy as _
 
 from chaikhana.mirrors import conf, signing, verify
+
+# An HTTP server cannot be asked for its list of files (docs/mirrors.md, section 2).
+HTTP_LIMIT = _(
+    "Limit: over HTTP a copy cannot be listed, so files added beside the signed ones are not "
+    "found (check a copy on disk for that). Every signed page was checked, so none of them "
+    "leads a reader to such a file."
+)
 
 
 class Command(BaseCommand):
@@ -24,7 +32,8 @@ class Command(BaseCommand):
             else:
                 public = signing.load_secret(conf.signing_key()).public_key()
             where = options["location"]
-            if where.startswith(("http://", "https://")):
+            over_http = where.startswith(("http://", "https://"))
+            if over_http:
                 result = verify.verify_url(where, public)
             else:
                 result = verify.verify_directory(Path(where), public)
@@ -35,3 +44,5 @@ class Command(BaseCommand):
                 self.stderr.write(line)
             raise CommandError(f"The copy differs from the signed manifest ({result.comment}).")
         self.stdout.write(f"OK: {result.files} files match the signed manifest ({result.comment}).")
+        if over_http:
+            self.stdout.write(str(HTTP_LIMIT))
