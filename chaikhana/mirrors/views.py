@@ -92,7 +92,10 @@ def section_pack(request: HttpRequest, slug: str) -> FileResponse:
     """A portal section's EPUB (public), built first when missing or a day old."""
     if not Section.objects.filter(slug=slug).exists():
         raise Http404(_("There is no such section."))
-    path = make.section_epub(section=slug)
+    try:
+        path = make.section_epub(section=slug)
+    except signing.SigningError as err:  # no key on this network: no signed packs to give
+        raise Http404(_("There is no such pack.")) from err
     return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
 
 
@@ -101,7 +104,10 @@ def course_pack(request: HttpRequest, slug: str) -> FileResponse:
     """A course's materials as an EPUB, for its students and tutors only; never cached."""
     course = access_course_pack(request.user, slug)
     url = request.build_absolute_uri(reverse("courses:course", args=[course.slug]))
-    path = make.build_course_pack(course=course, url=url)
+    try:
+        path = make.build_course_pack(course=course, url=url)
+    except signing.SigningError as err:
+        raise Http404(_("There is no such pack.")) from err
     response = FileResponse(path.open("rb"), as_attachment=True, filename=path.name)
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -8,8 +8,10 @@ page may show a username, join a writer's two blogs, or join the story to its or
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 from collections import deque
 from urllib.parse import unquote, urldefrag, urlsplit
 
@@ -114,7 +116,14 @@ def _crawl(client: Client, seeds: list[str]) -> dict[str, str]:
         kind = response.get("Content-Type", "")
         if response.status_code != 200 or not kind.startswith(("text/", "application/")):
             continue
-        body = unquote(response.content.decode(errors="replace"))
+        raw = b"".join(response.streaming_content) if response.streaming else response.content
+        if kind.startswith("application/epub+zip"):  # an e-book: every file in it is checked
+            with zipfile.ZipFile(io.BytesIO(raw)) as book:
+                pages[path] = "\n".join(
+                    book.read(name).decode(errors="replace") for name in book.namelist()
+                )
+            continue
+        body = unquote(raw.decode(errors="replace"))
         pages[path] = body
         for link in _links(body):
             if link not in seen:
