@@ -93,6 +93,7 @@ def section_pack(request: HttpRequest, slug: str) -> FileResponse:
     if not Section.objects.filter(slug=slug).exists():
         raise Http404(_("There is no such section."))
     try:
+        signing.load_secret(settings.MIRROR_SIGNING_KEY)  # before a build, not after it
         path = make.section_epub(section=slug)
     except signing.SigningError as err:  # no key on this network: no signed packs to give
         raise Http404(_("There is no such pack.")) from err

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
 from chaikhana.blogs.models import Blog
+from chaikhana.mirrors import signing
 from chaikhana.mirrors.build import MirrorError
 from chaikhana.mirrors.packs import make
 from chaikhana.mirrors.render import RenderError
@@ -37,6 +39,8 @@ class Command(BaseCommand):
             raise CommandError(f"No listed blog is named {blog!r}.")
         with translation.override(None):
             try:
+                # Guard first: a pack is signed last, after a build of up to a minute.
+                signing.load_secret(settings.MIRROR_SIGNING_KEY)
                 if kind == "zim":
                     built = [make.build_zim(blog=blog, portal=options["portal"])]
                 elif kind == "epub" and section:
